@@ -1,0 +1,36 @@
+package dev.loglake.cli;
+
+import dev.loglake.core.config.Settings;
+import dev.loglake.core.config.SettingsLoader;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The options every command shares for finding its configuration. */
+public final class ConfigOptions {
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Properties file with configuration keys (default: $LOGLAKE_CONFIG, else ./loglake.properties"
+                    + " if present). See 'loglake config keys'.")
+    Path configFile;
+
+    @Option(
+            names = {"-s", "--set"},
+            paramLabel = "KEY=VALUE",
+            description = "Set a configuration key for this run, overriding files and environment variables.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    /** Resolves settings, with {@code commandFlags} (a command's own flags mapped to keys) on top. */
+    public Settings settings(Map<String, String> commandFlags) {
+        Map<String, String> flags = new LinkedHashMap<>(overrides);
+        flags.putAll(commandFlags);
+        return SettingsLoader.fromSystem().load(Optional.ofNullable(configFile), flags);
+    }
+
+    public Settings settings() {
+        return settings(Map.of());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.loglake.core.config;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.core.LoglakeException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Where the lake's data lives: raw logs, the Parquet warehouse and the reports each get a bucket, as they
+ * do on AWS (different lifecycle and versioning rules apply to each).
+ */
+public record LakeConfig(String rawBucket, String warehouseBucket, String reportsBucket) {
+    public static final String RAW_BUCKET = "lake.raw-bucket";
+    public static final String WAREHOUSE_BUCKET = "lake.warehouse-bucket";
+    public static final String REPORTS_BUCKET = "lake.reports-bucket";
+
+    static final List<ConfigProperty> PROPERTIES = List.of(
+            ConfigProperty.of(RAW_BUCKET, "loglake-raw", "Bucket for raw access logs and the generator's manifests."),
+            ConfigProperty.of(WAREHOUSE_BUCKET, "loglake-warehouse", "Bucket for the Parquet tables."),
+            ConfigProperty.of(REPORTS_BUCKET, "loglake-reports", "Bucket for the rendered reports."));
+
+    // S3's rules for bucket names (without the dotted forms, which break path-style and TLS).
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
+
+    public LakeConfig {
+        checkBucket(RAW_BUCKET, rawBucket);
+        checkBucket(WAREHOUSE_BUCKET, warehouseBucket);
+        checkBucket(REPORTS_BUCKET, reportsBucket);
+    }
+
+    public static LakeConfig from(Settings settings) {
+        return new LakeConfig(
+                settings.get(RAW_BUCKET).trim(),
+                settings.get(WAREHOUSE_BUCKET).trim(),
+                settings.get(REPORTS_BUCKET).trim());
+    }
+
+    public List<String> buckets() {
+        return List.of(rawBucket, warehouseBucket, reportsBucket);
+    }
+
+    private static void checkBucket(String key, String value) {
+        requireNonNull(value, key + " is null");
+        if (!BUCKET.matcher(value).matches()) {
+            throw LoglakeException.user(
+                    "Invalid value for %s: '%s'. Expected an S3 bucket name: 3 to 63 lower-case letters, digits "
+                            + "and hyphens, starting and ending with a letter or digit.",
+                    key, value);
+        }
+    }
+}

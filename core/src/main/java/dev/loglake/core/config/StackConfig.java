@@ -1,0 +1,109 @@
+package dev.loglake.core.config;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.core.LoglakeException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Settings of the local stack: where it keeps data and downloads, its ports and its JDKs.
+ *
+ * @param trinoJavaHome a JDK 24+ for Trino; empty to search the usual JDK folders
+ * @param serviceJavaHome the JDK 17 for the metastore and the S3 server; empty for the running JVM's
+ */
+public record StackConfig(
+        Path dataDirectory,
+        Path cacheDirectory,
+        URI mavenRepository,
+        Ports ports,
+        Optional<Path> trinoJavaHome,
+        Optional<Path> serviceJavaHome,
+        String trinoHeap) {
+    public static final String DATA_DIR = "stack.data-dir";
+    public static final String CACHE_DIR = "stack.cache-dir";
+    public static final String MAVEN_REPOSITORY = "stack.maven-repository";
+    public static final String POSTGRES_PORT = "stack.postgres-port";
+    public static final String METASTORE_PORT = "stack.metastore-port";
+    public static final String S3_PORT = "stack.s3-port";
+    public static final String TRINO_PORT = "stack.trino-port";
+    public static final String TRINO_JAVA_HOME = "stack.trino-java-home";
+    public static final String SERVICE_JAVA_HOME = "stack.service-java-home";
+    public static final String TRINO_HEAP = "stack.trino-heap";
+
+    static final List<ConfigProperty> PROPERTIES = List.of(
+            ConfigProperty.of(
+                    DATA_DIR, "~/.local/share/loglake/stack", "Where the local stack keeps its data and logs."),
+            ConfigProperty.of(CACHE_DIR, "~/.cache/loglake", "Where downloaded stack artifacts are cached."),
+            ConfigProperty.of(
+                    MAVEN_REPOSITORY,
+                    "https://repo1.maven.org/maven2",
+                    "Maven repository the stack's artifacts come from."),
+            ConfigProperty.of(POSTGRES_PORT, "15432", "Port of the local PostgreSQL (metastore database)."),
+            ConfigProperty.of(METASTORE_PORT, "19083", "Thrift port of the local Hive Metastore."),
+            ConfigProperty.of(S3_PORT, "19000", "Port of the local S3-compatible server."),
+            ConfigProperty.of(TRINO_PORT, "18080", "HTTP port of the local Trino server."),
+            ConfigProperty.of(TRINO_JAVA_HOME, "", "JDK 24 or newer for Trino; empty to search /usr/lib/jvm."),
+            ConfigProperty.of(
+                    SERVICE_JAVA_HOME, "", "JDK 17 for the metastore and the S3 server; empty for loglake's own JVM."),
+            ConfigProperty.of(TRINO_HEAP, "2G", "Maximum heap of the local Trino server (-Xmx)."));
+
+    private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[mMgG]");
+
+    /** The local stack's four ports; they must differ. */
+    public record Ports(int postgres, int metastore, int s3, int trino) {
+        public Ports {
+            Set<Integer> distinct = new HashSet<>(List.of(postgres, metastore, s3, trino));
+            if (distinct.size() != 4) {
+                throw LoglakeException.user(
+                        "The local stack's ports must all differ, got postgres=%d metastore=%d s3=%d trino=%d.",
+                        postgres, metastore, s3, trino);
+            }
+        }
+    }
+
+    public StackConfig {
+        requireNonNull(dataDirectory, "dataDirectory is null");
+        requireNonNull(cacheDirectory, "cacheDirectory is null");
+        requireNonNull(mavenRepository, "mavenRepository is null");
+        requireNonNull(ports, "ports is null");
+        requireNonNull(trinoJavaHome, "trinoJavaHome is null");
+        requireNonNull(serviceJavaHome, "serviceJavaHome is null");
+        requireNonNull(trinoHeap, "trinoHeap is null");
+        if (!HEAP.matcher(trinoHeap).matches()) {
+            throw LoglakeException.user(
+                    "Invalid value for %s: '%s'. Expected a heap size such as 1536m or 2G.", TRINO_HEAP, trinoHeap);
+        }
+    }
+
+    public static StackConfig from(Settings settings) {
+        return new StackConfig(
+                expandHome(settings.get(DATA_DIR).trim()),
+                expandHome(settings.get(CACHE_DIR).trim()),
+                URI.create(stripTrailingSlash(settings.get(MAVEN_REPOSITORY).trim())),
+                new Ports(
+                        settings.getPort(POSTGRES_PORT),
+                        settings.getPort(METASTORE_PORT),
+                        settings.getPort(S3_PORT),
+                        settings.getPort(TRINO_PORT)),
+                settings.getOptional(TRINO_JAVA_HOME).map(value -> expandHome(value.trim())),
+                settings.getOptional(SERVICE_JAVA_HOME).map(value -> expandHome(value.trim())),
+                settings.get(TRINO_HEAP).trim());
+    }
+
+    static Path expandHome(String path) {
+        if (path.equals("~") || path.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + path.substring(1)).toAbsolutePath();
+        }
+        return Path.of(path).toAbsolutePath();
+    }
+
+    private static String stripTrailingSlash(String value) {
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+}

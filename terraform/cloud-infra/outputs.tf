@@ -1,0 +1,79 @@
+output "region" {
+  description = "AWS region of this deployment."
+  value       = var.region
+}
+
+output "cluster_name" {
+  description = "Name of the EKS cluster."
+  value       = module.eks.cluster_name
+}
+
+output "kubeconfig_command" {
+  description = "Run this to point kubectl at the new cluster."
+  value       = "aws eks update-kubeconfig --region ${var.region} --name ${module.eks.cluster_name}"
+}
+
+output "vpc_id" {
+  description = "ID of the VPC."
+  value       = module.vpc.vpc_id
+}
+
+output "nat_public_ips" {
+  description = "Public addresses of the NAT gateways: in-cluster jobs reach the Trino load balancer from these."
+  value       = module.vpc.nat_public_ips
+}
+
+output "namespace" {
+  description = "Kubernetes namespace that the IAM roles trust (cluster-config creates it)."
+  value       = local.namespace
+}
+
+output "service_accounts" {
+  description = "Kubernetes service account names per workload, as trusted by the IAM roles."
+  value       = local.service_accounts
+}
+
+output "workload_role_arns" {
+  description = "IAM role ARN per workload (trino, metastore, jobs), for the eks.amazonaws.com/role-arn annotations."
+  value       = { for workload, role in module.workload_irsa : workload => role.iam_role_arn }
+}
+
+output "load_balancer_controller_role_arn" {
+  description = "IAM role of the AWS Load Balancer Controller."
+  value       = module.load_balancer_controller_irsa.iam_role_arn
+}
+
+output "cluster_autoscaler_role_arn" {
+  description = "IAM role of the cluster autoscaler."
+  value       = module.cluster_autoscaler_irsa.iam_role_arn
+}
+
+output "raw_bucket" {
+  description = "Bucket for raw logs (lake.raw-bucket)."
+  value       = aws_s3_bucket.lake["raw"].bucket
+}
+
+output "warehouse_bucket" {
+  description = "Bucket for the Parquet tables (lake.warehouse-bucket)."
+  value       = aws_s3_bucket.lake["warehouse"].bucket
+}
+
+output "reports_bucket" {
+  description = "Bucket for reports (lake.reports-bucket)."
+  value       = aws_s3_bucket.lake["reports"].bucket
+}
+
+output "metastore_db_jdbc_url" {
+  description = "JDBC URL of the metastore database (TLS required by the parameter group)."
+  value       = "jdbc:postgresql://${aws_db_instance.metastore.address}:${aws_db_instance.metastore.port}/${local.db_name}?sslmode=require"
+}
+
+output "metastore_db_secret_arn" {
+  description = "Secrets Manager secret with the metastore database credentials (JSON: username, password, host, port, dbname)."
+  value       = aws_secretsmanager_secret.metastore_db.arn
+}
+
+output "ecr_repository_urls" {
+  description = "ECR repositories to push the two images to (hive-metastore, cli)."
+  value       = { for name, repository in aws_ecr_repository.images : name => repository.repository_url }
+}

@@ -1,0 +1,361 @@
+# What runs on the EKS cluster of terraform/cloud-infra: the namespace, service accounts bound to the
+# IAM roles, configuration and secrets, the cluster add-ons, the Hive Metastore, Trino and the loglake
+# jobs. The Kubernetes objects themselves live in k8s/ (one file per object); this root applies them
+# with the real image names and the values that cloud-infra produced.
+
+data "terraform_remote_state" "cloud_infra" {
+  backend = "s3"
+  config = {
+    bucket = var.cloud_infra_state_bucket
+    key    = var.cloud_infra_state_key
+    region = var.cloud_infra_state_region
+  }
+}
+
+locals {
+  infra = data.terraform_remote_state.cloud_infra.outputs
+
+  namespace        = local.infra.namespace
+  service_accounts = local.infra.service_accounts
+
+  k8s_dir     = "${path.module}/../../k8s"
+  trino_chart = yamldecode(file("${local.k8s_dir}/trino/chart-pin.yaml"))
+
+  # k8s/ names its images by placeholder; substitute them the way kustomization.yaml's images: does.
+  manifests = {
+    for file in [
+      "metastore/schema-job.yaml",
+      "metastore/deployment.yaml",
+      "metastore/service.yaml",
+      "metastore/pod-disruption-budget.yaml",
+      "jobs/generate.yaml",
+      "jobs/transform.yaml",
+      "jobs/report.yaml",
+    ] :
+    file => yamldecode(replace(replace(file("${local.k8s_dir}/${file}"),
+      "image: hive-metastore\n", "image: ${var.metastore_image}\n"),
+    "image: loglake-cli\n", "image: ${var.cli_image}\n"))
+  }
+
+  # A new metastore image gets a new schema Job (Jobs are immutable), so an upgrade runs the schema tool.
+  schema_job = merge(local.manifests["metastore/schema-job.yaml"], {
+    metadata = merge(local.manifests["metastore/schema-job.yaml"].metadata, {
+      name = "hive-metastore-schema-${substr(sha256(var.metastore_image), 0, 10)}"
+    })
+  })
+
+  generate_cronjob = merge(local.manifests["jobs/generate.yaml"], {
+    spec = merge(local.manifests["jobs/generate.yaml"].spec, { suspend = !var.enable_generate_schedule })
+  })
+
+  metastore_db = jsondecode(data.aws_secretsmanager_secret_version.metastore_db.secret_string)
+
+  # Trino's load balancer admits these; the in-cluster jobs come through the NAT gateways.
+  trino_inbound_cidrs = concat(var.trino_allowed_cidrs, [for ip in local.infra.nat_public_ips : "${ip}/32"])
+
+  trino_password_file = join("\n", concat(
+    # Terraform's bcrypt hashes are $2a$; Trino accepts the identical $2y$ form only.
+    ["${var.loglake_trino_user}:${replace(random_password.loglake_trino.bcrypt_hash, "$2a$", "$2y$")}"],
+    [for user, hash in var.trino_user_password_hashes : "${user}:${hash}"],
+  ))
+}
+
+provider "aws" {
+  region = local.infra.region
+}
+
+data "aws_eks_cluster" "this" {
+  name = local.infra.cluster_name
+}
+
+provider "kubernetes" {
+  host                   = data.aws_eks_cluster.this.endpoint
+  cluster_ca_certificate = base64decode(data.aws_eks_cluster.this.certificate_authority[0].data)
+  exec {
+    api_version = "client.authentication.k8s.io/v1beta1"
+    command     = "aws"
+    args        = ["eks", "get-token", "--region", local.infra.region, "--cluster-name", local.infra.cluster_name]
+  }
+}
+
+provider "helm" {
+  kubernetes {
+    host                   = data.aws_eks_cluster.this.endpoint
+    cluster_ca_certificate = base64decode(data.aws_eks_cluster.this.certificate_authority[0].data)
+    exec {
+      api_version = "client.authentication.k8s.io/v1beta1"
+      command     = "aws"
+      args        = ["eks", "get-token", "--region", local.infra.region, "--cluster-name", local.infra.cluster_name]
+    }
+  }
+}
+
+# ---- Namespace and service accounts (same objects as k8s/namespace.yaml, k8s/serviceaccounts/) -----
+
+resource "kubernetes_namespace_v1" "loglake" {
+  metadata {
+    name = local.namespace
+    labels = {
+      "app.kubernetes.io/part-of"          = "loglake"
+      "pod-security.kubernetes.io/enforce" = "baseline"
+      "pod-security.kubernetes.io/warn"    = "restricted"
+      "pod-security.kubernetes.io/audit"   = "restricted"
+    }
+  }
+}
+
+resource "kubernetes_service_account_v1" "workload" {
+  for_each = local.service_accounts
+
+  metadata {
+    name      = each.value
+    namespace = kubernetes_namespace_v1.loglake.metadata[0].name
+    labels = {
+      "app.kubernetes.io/part-of" = "loglake"
+    }
+    annotations = {
+      "eks.amazonaws.com/role-arn" = local.infra.workload_role_arns[each.key]
+    }
+  }
+  automount_service_account_token = false
+}
+
+# ---- Configuration (same keys as k8s/config/) ---------------------------------------------------------
+
+resource "kubernetes_config_map_v1" "loglake" {
+  metadata {
+    name      = "loglake-config"
+    namespace = kubernetes_namespace_v1.loglake.metadata[0].name
+    labels = {
+      "app.kubernetes.io/part-of" = "loglake"
+    }
+  }
+  data = {
+    LOGLAKE_TRINO_URL             = "jdbc:trino://${var.trino_hostname}:443?SSL=true"
+    LOGLAKE_TRINO_USER            = var.loglake_trino_user
+    LOGLAKE_TRINO_CATALOG         = "hive"
+    LOGLAKE_S3_REGION             = local.infra.region
+    LOGLAKE_S3_PATH_STYLE_ACCESS  = "false"
+    LOGLAKE_LAKE_RAW_BUCKET       = local.infra.raw_bucket
+    LOGLAKE_LAKE_WAREHOUSE_BUCKET = local.infra.warehouse_bucket
+    LOGLAKE_LAKE_REPORTS_BUCKET   = local.infra.reports_bucket
+  }
+}
+
+resource "kubernetes_config_map_v1" "hive_metastore" {
+  metadata {
+    name      = "hive-metastore-config"
+    namespace = kubernetes_namespace_v1.loglake.metadata[0].name
+    labels = {
+      "app.kubernetes.io/name"    = "hive-metastore"
+      "app.kubernetes.io/part-of" = "loglake"
+    }
+  }
+  data = {
+    METASTORE_DB_URL        = local.infra.metastore_db_jdbc_url
+    METASTORE_DB_USER       = local.metastore_db.username
+    METASTORE_WAREHOUSE_DIR = "s3a://${local.infra.warehouse_bucket}/"
+  }
+}
+
+# ---- Secrets (never in the repository; their values live in this root's state) ------------------------
+
+data "aws_secretsmanager_secret_version" "metastore_db" {
+  secret_id = local.infra.metastore_db_secret_arn
+}
+
+resource "random_password" "loglake_trino" {
+  length  = 32
+  special = false
+}
+
+resource "random_password" "trino_internal_shared_secret" {
+  length  = 64
+  special = false
+}
+
+resource "kubernetes_secret_v1" "hive_metastore_db" {
+  metadata {
+    name      = "hive-metastore-db"
+    namespace = kubernetes_namespace_v1.loglake.metadata[0].name
+  }
+  data = {
+    password = local.metastore_db.password
+  }
+}
+
+resource "kubernetes_secret_v1" "trino_password_file" {
+  metadata {
+    name      = "trino-password-file"
+    namespace = kubernetes_namespace_v1.loglake.metadata[0].name
+  }
+  data = {
+    "password.db" = local.trino_password_file
+  }
+}
+
+resource "kubernetes_secret_v1" "trino_internal" {
+  metadata {
+    name      = "trino-internal"
+    namespace = kubernetes_namespace_v1.loglake.metadata[0].name
+  }
+  data = {
+    TRINO_INTERNAL_SHARED_SECRET = random_password.trino_internal_shared_secret.result
+  }
+}
+
+resource "kubernetes_secret_v1" "loglake_trino" {
+  metadata {
+    name      = "loglake-trino"
+    namespace = kubernetes_namespace_v1.loglake.metadata[0].name
+  }
+  data = {
+    password = random_password.loglake_trino.result
+  }
+}
+
+# ---- Cluster add-ons ------------------------------------------------------------------------------------
+
+resource "helm_release" "aws_load_balancer_controller" {
+  name       = "aws-load-balancer-controller"
+  namespace  = "kube-system"
+  repository = "https://aws.github.io/eks-charts"
+  chart      = "aws-load-balancer-controller"
+  version    = "1.13.0"
+
+  values = [yamlencode({
+    clusterName = local.infra.cluster_name
+    region      = local.infra.region
+    vpcId       = local.infra.vpc_id
+    serviceAccount = {
+      name        = "aws-load-balancer-controller"
+      annotations = { "eks.amazonaws.com/role-arn" = local.infra.load_balancer_controller_role_arn }
+    }
+  })]
+}
+
+resource "helm_release" "metrics_server" {
+  name       = "metrics-server"
+  namespace  = "kube-system"
+  repository = "https://kubernetes-sigs.github.io/metrics-server"
+  chart      = "metrics-server"
+  version    = "3.12.2"
+}
+
+resource "helm_release" "cluster_autoscaler" {
+  name       = "cluster-autoscaler"
+  namespace  = "kube-system"
+  repository = "https://kubernetes.github.io/autoscaler"
+  chart      = "cluster-autoscaler"
+  version    = "9.46.6"
+
+  values = [yamlencode({
+    awsRegion     = local.infra.region
+    autoDiscovery = { clusterName = local.infra.cluster_name }
+    rbac = {
+      serviceAccount = {
+        name        = "cluster-autoscaler"
+        annotations = { "eks.amazonaws.com/role-arn" = local.infra.cluster_autoscaler_role_arn }
+      }
+    }
+  })]
+}
+
+# ---- Hive Metastore (k8s/metastore/) ------------------------------------------------------------------
+
+resource "kubernetes_manifest" "metastore_schema_job" {
+  manifest        = local.schema_job
+  computed_fields = ["metadata.labels", "metadata.annotations", "spec.selector", "spec.template.metadata.labels"]
+
+  wait {
+    condition {
+      type   = "Complete"
+      status = "True"
+    }
+  }
+  timeouts {
+    create = "15m"
+  }
+
+  depends_on = [
+    kubernetes_config_map_v1.hive_metastore,
+    kubernetes_secret_v1.hive_metastore_db,
+    kubernetes_service_account_v1.workload,
+  ]
+}
+
+resource "kubernetes_manifest" "metastore" {
+  for_each = toset([
+    "metastore/deployment.yaml",
+    "metastore/service.yaml",
+    "metastore/pod-disruption-budget.yaml",
+  ])
+
+  manifest = local.manifests[each.key]
+
+  wait {
+    rollout = true
+  }
+
+  depends_on = [kubernetes_manifest.metastore_schema_job]
+}
+
+# ---- Trino (official chart, values from k8s/trino/values.yaml) ------------------------------------------
+
+resource "helm_release" "trino" {
+  name       = "trino"
+  namespace  = kubernetes_namespace_v1.loglake.metadata[0].name
+  repository = local.trino_chart.repository
+  chart      = local.trino_chart.chart
+  version    = local.trino_chart.version
+  timeout    = 900
+
+  values = [
+    file("${local.k8s_dir}/trino/values.yaml"),
+    yamlencode({
+      ingress = {
+        annotations = {
+          "alb.ingress.kubernetes.io/certificate-arn" = var.acm_certificate_arn
+          "alb.ingress.kubernetes.io/inbound-cidrs"   = join(",", local.trino_inbound_cidrs)
+        }
+        hosts = [{ host = var.trino_hostname, paths = [{ path = "/", pathType = "Prefix" }] }]
+      }
+    }),
+  ]
+
+  depends_on = [
+    helm_release.aws_load_balancer_controller,
+    helm_release.metrics_server,
+    kubernetes_manifest.metastore,
+    kubernetes_secret_v1.trino_internal,
+    kubernetes_secret_v1.trino_password_file,
+    kubernetes_service_account_v1.workload,
+  ]
+}
+
+data "kubernetes_ingress_v1" "trino" {
+  metadata {
+    name      = "trino"
+    namespace = kubernetes_namespace_v1.loglake.metadata[0].name
+  }
+  depends_on = [helm_release.trino]
+}
+
+# ---- loglake jobs (k8s/jobs/) ---------------------------------------------------------------------------
+
+resource "kubernetes_manifest" "jobs" {
+  for_each = {
+    generate  = local.generate_cronjob
+    transform = local.manifests["jobs/transform.yaml"]
+    report    = local.manifests["jobs/report.yaml"]
+  }
+
+  manifest = each.value
+
+  depends_on = [
+    kubernetes_config_map_v1.loglake,
+    kubernetes_secret_v1.loglake_trino,
+    kubernetes_service_account_v1.workload,
+    helm_release.trino,
+  ]
+}

@@ -13,10 +13,8 @@ data "terraform_remote_state" "cloud_infra" {
 }
 
 locals {
-  infra = data.terraform_remote_state.cloud_infra.outputs
-
-  namespace        = local.infra.namespace
-  service_accounts = local.infra.service_accounts
+  namespace        = data.terraform_remote_state.cloud_infra.outputs.namespace
+  service_accounts = data.terraform_remote_state.cloud_infra.outputs.service_accounts
 
   k8s_dir     = "${path.module}/../../k8s"
   trino_chart = yamldecode(file("${local.k8s_dir}/trino/chart-pin.yaml"))
@@ -32,9 +30,9 @@ locals {
       "jobs/transform.yaml",
       "jobs/report.yaml",
     ] :
-    file => yamldecode(replace(replace(file("${local.k8s_dir}/${file}"),
-      "image: hive-metastore\n", "image: ${var.metastore_image}\n"),
-    "image: loglake-cli\n", "image: ${var.cli_image}\n"))
+    file => yamldecode(replace(replace(file(format("%s/%s", local.k8s_dir, file)),
+      "image: hive-metastore\n", format("image: %s\n", var.metastore_image)),
+    "image: loglake-cli\n", format("image: %s\n", var.cli_image)))
   }
 
   # A new metastore image gets a new schema Job (Jobs are immutable), so an upgrade runs the schema tool.
@@ -51,21 +49,21 @@ locals {
   metastore_db = jsondecode(data.aws_secretsmanager_secret_version.metastore_db.secret_string)
 
   # Trino's load balancer admits these; the in-cluster jobs come through the NAT gateways.
-  trino_inbound_cidrs = concat(var.trino_allowed_cidrs, [for ip in local.infra.nat_public_ips : "${ip}/32"])
+  trino_inbound_cidrs = concat(var.trino_allowed_cidrs, [for ip in data.terraform_remote_state.cloud_infra.outputs.nat_public_ips : format("%s/32", ip)])
 
   trino_password_file = join("\n", concat(
     # Terraform's bcrypt hashes are $2a$; Trino accepts the identical $2y$ form only.
     ["${var.loglake_trino_user}:${replace(random_password.loglake_trino.bcrypt_hash, "$2a$", "$2y$")}"],
-    [for user, hash in var.trino_user_password_hashes : "${user}:${hash}"],
+    [for user, hash in var.trino_user_password_hashes : format("%s:%s", user, hash)],
   ))
 }
 
 provider "aws" {
-  region = local.infra.region
+  region = data.terraform_remote_state.cloud_infra.outputs.region
 }
 
 data "aws_eks_cluster" "this" {
-  name = local.infra.cluster_name
+  name = data.terraform_remote_state.cloud_infra.outputs.cluster_name
 }
 
 provider "kubernetes" {
@@ -74,7 +72,7 @@ provider "kubernetes" {
   exec {
     api_version = "client.authentication.k8s.io/v1beta1"
     command     = "aws"
-    args        = ["eks", "get-token", "--region", local.infra.region, "--cluster-name", local.infra.cluster_name]
+    args        = ["eks", "get-token", "--region", data.terraform_remote_state.cloud_infra.outputs.region, "--cluster-name", data.terraform_remote_state.cloud_infra.outputs.cluster_name]
   }
 }
 
@@ -85,7 +83,7 @@ provider "helm" {
     exec {
       api_version = "client.authentication.k8s.io/v1beta1"
       command     = "aws"
-      args        = ["eks", "get-token", "--region", local.infra.region, "--cluster-name", local.infra.cluster_name]
+      args        = ["eks", "get-token", "--region", data.terraform_remote_state.cloud_infra.outputs.region, "--cluster-name", data.terraform_remote_state.cloud_infra.outputs.cluster_name]
     }
   }
 }
@@ -114,7 +112,7 @@ resource "kubernetes_service_account_v1" "workload" {
       "app.kubernetes.io/part-of" = "loglake"
     }
     annotations = {
-      "eks.amazonaws.com/role-arn" = local.infra.workload_role_arns[each.key]
+      "eks.amazonaws.com/role-arn" = data.terraform_remote_state.cloud_infra.outputs.workload_role_arns[each.key]
     }
   }
   automount_service_account_token = false
@@ -134,11 +132,11 @@ resource "kubernetes_config_map_v1" "loglake" {
     LOGLAKE_TRINO_URL             = "jdbc:trino://${var.trino_hostname}:443?SSL=true"
     LOGLAKE_TRINO_USER            = var.loglake_trino_user
     LOGLAKE_TRINO_CATALOG         = "hive"
-    LOGLAKE_S3_REGION             = local.infra.region
+    LOGLAKE_S3_REGION             = data.terraform_remote_state.cloud_infra.outputs.region
     LOGLAKE_S3_PATH_STYLE_ACCESS  = "false"
-    LOGLAKE_LAKE_RAW_BUCKET       = local.infra.raw_bucket
-    LOGLAKE_LAKE_WAREHOUSE_BUCKET = local.infra.warehouse_bucket
-    LOGLAKE_LAKE_REPORTS_BUCKET   = local.infra.reports_bucket
+    LOGLAKE_LAKE_RAW_BUCKET       = data.terraform_remote_state.cloud_infra.outputs.raw_bucket
+    LOGLAKE_LAKE_WAREHOUSE_BUCKET = data.terraform_remote_state.cloud_infra.outputs.warehouse_bucket
+    LOGLAKE_LAKE_REPORTS_BUCKET   = data.terraform_remote_state.cloud_infra.outputs.reports_bucket
   }
 }
 
@@ -152,16 +150,16 @@ resource "kubernetes_config_map_v1" "hive_metastore" {
     }
   }
   data = {
-    METASTORE_DB_URL        = local.infra.metastore_db_jdbc_url
+    METASTORE_DB_URL        = data.terraform_remote_state.cloud_infra.outputs.metastore_db_jdbc_url
     METASTORE_DB_USER       = local.metastore_db.username
-    METASTORE_WAREHOUSE_DIR = "s3a://${local.infra.warehouse_bucket}/"
+    METASTORE_WAREHOUSE_DIR = "s3a://${data.terraform_remote_state.cloud_infra.outputs.warehouse_bucket}/"
   }
 }
 
 # ---- Secrets (never in the repository; their values live in this root's state) ------------------------
 
 data "aws_secretsmanager_secret_version" "metastore_db" {
-  secret_id = local.infra.metastore_db_secret_arn
+  secret_id = data.terraform_remote_state.cloud_infra.outputs.metastore_db_secret_arn
 }
 
 resource "random_password" "loglake_trino" {
@@ -224,12 +222,12 @@ resource "helm_release" "aws_load_balancer_controller" {
   version    = "1.13.0"
 
   values = [yamlencode({
-    clusterName = local.infra.cluster_name
-    region      = local.infra.region
-    vpcId       = local.infra.vpc_id
+    clusterName = data.terraform_remote_state.cloud_infra.outputs.cluster_name
+    region      = data.terraform_remote_state.cloud_infra.outputs.region
+    vpcId       = data.terraform_remote_state.cloud_infra.outputs.vpc_id
     serviceAccount = {
       name        = "aws-load-balancer-controller"
-      annotations = { "eks.amazonaws.com/role-arn" = local.infra.load_balancer_controller_role_arn }
+      annotations = { "eks.amazonaws.com/role-arn" = data.terraform_remote_state.cloud_infra.outputs.load_balancer_controller_role_arn }
     }
   })]
 }
@@ -250,12 +248,12 @@ resource "helm_release" "cluster_autoscaler" {
   version    = "9.46.6"
 
   values = [yamlencode({
-    awsRegion     = local.infra.region
-    autoDiscovery = { clusterName = local.infra.cluster_name }
+    awsRegion     = data.terraform_remote_state.cloud_infra.outputs.region
+    autoDiscovery = { clusterName = data.terraform_remote_state.cloud_infra.outputs.cluster_name }
     rbac = {
       serviceAccount = {
         name        = "cluster-autoscaler"
-        annotations = { "eks.amazonaws.com/role-arn" = local.infra.cluster_autoscaler_role_arn }
+        annotations = { "eks.amazonaws.com/role-arn" = data.terraform_remote_state.cloud_infra.outputs.cluster_autoscaler_role_arn }
       }
     }
   })]

@@ -1,5 +1,7 @@
 package dev.loglake.cli;
 
+import dev.loglake.cli.generate.GenerateCommand;
+import dev.loglake.cli.generate.IngestCommand;
 import dev.loglake.cli.stack.StackCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +14,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Web-log analytics lake: raw access logs on S3, Parquet tables by Trino, executive reports.",
-        subcommands = {StackCommand.class, ConfigCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            StackCommand.class,
+            GenerateCommand.class,
+            IngestCommand.class,
+            ConfigCommand.class,
+            DemoCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Loglake implements Runnable {
     @Spec
     CommandSpec spec;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description =
                 "Run the local stack: PostgreSQL, Hive Metastore, an S3 server and Trino on 127.0.0.1, no Docker.",
-        subcommands = {})
+        subcommands = {StackUpCommand.class, StackDownCommand.class, StackStatusCommand.class, StackResetCommand.class})
 public final class StackCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,264 @@
+package dev.loglake.stack;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.core.LoglakeException;
+import dev.loglake.core.config.LakeConfig;
+import dev.loglake.core.config.S3Config;
+import dev.loglake.core.config.StackConfig;
+import dev.loglake.core.config.TrinoConfig;
+import dev.loglake.core.s3.S3Clients;
+import dev.loglake.stack.artifact.ArtifactCache;
+import dev.loglake.stack.artifact.Distributions;
+import dev.loglake.stack.component.Component;
+import dev.loglake.stack.component.MetastoreComponent;
+import dev.loglake.stack.component.PostgresComponent;
+import dev.loglake.stack.component.S3ServerComponent;
+import dev.loglake.stack.component.TrinoComponent;
+import dev.loglake.stack.process.Daemons;
+import dev.loglake.stack.process.Ports;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+
+/**
+ * The local stack: PostgreSQL, the Hive Metastore, an S3 server and Trino, real servers on 127.0.0.1,
+ * started in dependency order with a health check each, and stopped in reverse order.
+ */
+public final class LocalStack {
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final StackConfig config;
+    private final LakeConfig lake;
+    private final StackLayout layout;
+    private final Distributions distributions;
+
+    public LocalStack(StackConfig config, LakeConfig lake) {
+        this.config = requireNonNull(config, "config is null");
+        this.lake = requireNonNull(lake, "lake is null");
+        this.layout = new StackLayout(config.dataDirectory());
+        this.distributions = new Distributions(
+                new ArtifactCache(config.cacheDirectory(), config.mavenRepository()),
+                config.cacheDirectory(),
+                ComponentVersions.load());
+    }
+
+    public StackLayout layout() {
+        return layout;
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /** The result of {@link #up()}: how to reach the stack, and whether it was already running. */
+    public record UpResult(StackEndpoints endpoints, boolean alreadyRunning, Duration elapsed) {}
+
+    /** Starts whatever is not running yet. A no-op on a healthy running stack. */
+    public UpResult up() {
+        long started = System.nanoTime();
+        if (!status().isEmpty() && status().stream().allMatch(ComponentStatus::healthy)) {
+            return new UpResult(endpoints(), true, Duration.ofNanos(System.nanoTime() - started));
+        }
+        Path trinoJava = JavaRuntimes.require(
+                config.trinoJavaHome(), 24, "Trino " + ComponentVersions.load().trino(), StackConfig.TRINO_JAVA_HOME);
+        LocalCredentials credentials = LocalCredentials.loadOrCreate(layout.credentials());
+        Components components = components(credentials, trinoJava, true);
+        for (Component component : components.inStartOrder()) {
+            startIfNeeded(component);
+            if (component instanceof S3ServerComponent) {
+                createBuckets(credentials);
+            }
+        }
+        writeConnectionFile(credentials);
+        return new UpResult(endpoints(), false, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Stops every component, in reverse start order. Leaves the data in place. */
+    public void down() {
+        Components components = components(existingCredentials(), JavaRuntimes.current(), false);
+        List<Component> reversed = new ArrayList<>(components.inStartOrder());
+        java.util.Collections.reverse(reversed);
+        for (Component component : reversed) {
+            if (component.process().isPresent()) {
+                log.info(
+                        "Stopping {} (pid {})",
+                        component.name(),
+                        component.process().get().pid());
+            }
+            component.stop();
+        }
+    }
+
+    public List<ComponentStatus> status() {
+        Components components = components(existingCredentials(), JavaRuntimes.current(), false);
+        List<ComponentStatus> statuses = new ArrayList<>();
+        for (Component component : components.inStartOrder()) {
+            Optional<ProcessHandle> process = component.process();
+            statuses.add(new ComponentStatus(
+                    component.name(),
+                    component.port(),
+                    process.map(handle -> OptionalLong.of(handle.pid())).orElse(OptionalLong.empty()),
+                    process.isPresent() && component.isHealthy(),
+                    process.map(Daemons::treeResidentBytes).orElse(0L)));
+        }
+        return statuses;
+    }
+
+    /** Stops the stack and deletes its data directory. */
+    public void reset() {
+        down();
+        FileTrees.deleteRecursively(layout.root());
+    }
+
+    public StackEndpoints endpoints() {
+        StackConfig.Ports ports = config.ports();
+        return new StackEndpoints(
+                "jdbc:trino://" + Ports.LOOPBACK + ":" + ports.trino(),
+                TrinoComponent.USER,
+                URI.create("http://" + Ports.LOOPBACK + ":" + ports.s3()),
+                "thrift://" + Ports.LOOPBACK + ":" + ports.metastore(),
+                "jdbc:postgresql://" + Ports.LOOPBACK + ":" + ports.postgres() + "/"
+                        + PostgresComponent.METASTORE_DATABASE);
+    }
+
+    /** The settings later commands need to use this stack, as configuration keys. */
+    public Map<String, String> connectionSettings(LocalCredentials credentials) {
+        StackEndpoints endpoints = endpoints();
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(TrinoConfig.URL, endpoints.trinoJdbcUrl());
+        settings.put(TrinoConfig.USER, endpoints.trinoUser());
+        settings.put(S3Config.ENDPOINT, endpoints.s3Endpoint().toString());
+        settings.put(S3Config.REGION, "us-east-1");
+        settings.put(S3Config.ACCESS_KEY, credentials.s3AccessKey());
+        settings.put(S3Config.SECRET_KEY, credentials.s3SecretKey());
+        settings.put(S3Config.PATH_STYLE_ACCESS, "true");
+        settings.put(LakeConfig.RAW_BUCKET, lake.rawBucket());
+        settings.put(LakeConfig.WAREHOUSE_BUCKET, lake.warehouseBucket());
+        settings.put(LakeConfig.REPORTS_BUCKET, lake.reportsBucket());
+        settings.put(StackConfig.POSTGRES_PORT, Integer.toString(config.ports().postgres()));
+        settings.put(StackConfig.METASTORE_PORT, Integer.toString(config.ports().metastore()));
+        settings.put(StackConfig.S3_PORT, Integer.toString(config.ports().s3()));
+        settings.put(StackConfig.TRINO_PORT, Integer.toString(config.ports().trino()));
+        return settings;
+    }
+
+    public LocalCredentials credentials() {
+        return LocalCredentials.loadOrCreate(layout.credentials());
+    }
+
+    private void startIfNeeded(Component component) {
+        if (component.process().isPresent()) {
+            if (component.isHealthy()) {
+                log.info("{} is already running on port {}", component.name(), component.port());
+                return;
+            }
+            log.info("{} is running but unhealthy; restarting it", component.name());
+            component.stop();
+        }
+        if (!Ports.isFree(component.port())) {
+            throw LoglakeException.user(
+                    "Port %d for %s is already in use by another process. Stop that process, or give the stack "
+                            + "another port (see 'loglake stack up --help' for the port flags).",
+                    component.port(), component.name());
+        }
+        long started = System.nanoTime();
+        log.info("Starting {} on {}:{}", component.name(), Ports.LOOPBACK, component.port());
+        component.start();
+        log.info("{} is healthy after {} ms", component.name(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void createBuckets(LocalCredentials credentials) {
+        try (S3Client s3 = S3Clients.create(S3Config.from(
+                dev.loglake.core.config.Settings.defaults().with(connectionSettings(credentials), "local stack")))) {
+            for (String bucket : lake.buckets()) {
+                try {
+                    s3.createBucket(request -> request.bucket(bucket));
+                } catch (BucketAlreadyOwnedByYouException e) {
+                    // created by an earlier start: nothing to do
+                }
+            }
+        }
+    }
+
+    private void writeConnectionFile(LocalCredentials credentials) {
+        Properties properties = new Properties();
+        properties.putAll(connectionSettings(credentials));
+        LocalCredentials.writePrivate(
+                layout.connectionFile(),
+                properties,
+                "Settings of the loglake local stack in " + layout.root() + " (written by 'loglake stack up')");
+    }
+
+    /** The stack's credentials if it has been started before; probing PostgreSQL needs its password. */
+    private LocalCredentials existingCredentials() {
+        return LocalCredentials.loadIfPresent(layout.credentials()).orElseGet(() -> new LocalCredentials("", "", ""));
+    }
+
+    private Components components(LocalCredentials credentials, Path trinoJava, boolean install) {
+        StackConfig.Ports ports = config.ports();
+        Path serviceJava = config.serviceJavaHome().orElseGet(JavaRuntimes::current);
+        PostgresComponent postgres = new PostgresComponent(
+                install ? distributions.postgres() : Path.of("postgres-not-installed"),
+                layout.postgresData(),
+                ports.postgres(),
+                credentials.postgresPassword(),
+                layout.processFiles("postgres"));
+        S3ServerComponent s3 = new S3ServerComponent(
+                install ? distributions.s3proxyJar() : Path.of("s3proxy-not-installed"),
+                serviceJava,
+                layout.s3ProxyProperties(),
+                layout.s3Data(),
+                ports.s3(),
+                credentials.s3AccessKey(),
+                credentials.s3SecretKey(),
+                layout.processFiles("s3proxy"));
+        MetastoreComponent metastore = new MetastoreComponent(
+                install ? distributions.metastore() : Path.of("metastore-not-installed"),
+                layout.metastoreConf(),
+                serviceJava,
+                ports.metastore(),
+                postgres,
+                layout.processFiles("metastore"));
+        if (install) {
+            metastore.configure(MetastoreSiteTemplate.renderLocal(
+                    postgres.jdbcUrl(PostgresComponent.METASTORE_DATABASE),
+                    credentials,
+                    ports.metastore(),
+                    "s3a://" + lake.warehouseBucket() + "/warehouse",
+                    s3.endpoint()));
+        }
+        TrinoComponent trino = new TrinoComponent(
+                install ? distributions.trino() : Path.of("trino-not-installed"),
+                trinoJava,
+                layout.trinoEtc(),
+                layout.trinoData(),
+                ports.trino(),
+                config.trinoHeap(),
+                metastore.thriftUri(),
+                s3.endpoint(),
+                credentials.s3AccessKey(),
+                credentials.s3SecretKey(),
+                layout.processFiles("trino"));
+        return new Components(postgres, metastore, s3, trino);
+    }
+
+    /** The four components; the start order is the order of dependency. */
+    private record Components(
+            PostgresComponent postgres, MetastoreComponent metastore, S3ServerComponent s3, TrinoComponent trino) {
+        List<Component> inStartOrder() {
+            return List.of(postgres, metastore, s3, trino);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.loglake.stack.component;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.core.LoglakeException;
+import dev.loglake.stack.JavaRuntimes;
+import dev.loglake.stack.process.Daemons;
+import dev.loglake.stack.process.Ports;
+import dev.loglake.stack.process.ProcessFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The standalone Hive Metastore on PostgreSQL. Its bin/ scripts want a Hadoop installation, so loglake
+ * calls its main classes directly, with the rendered metastore-site.xml first on the classpath.
+ */
+public final class MetastoreComponent implements Component {
+    private static final Logger log = LoggerFactory.getLogger(MetastoreComponent.class);
+    private static final String SCHEMA_TOOL = "org.apache.hadoop.hive.metastore.tools.schematool.MetastoreSchemaTool";
+    private static final String SERVER = "org.apache.hadoop.hive.metastore.HiveMetaStore";
+
+    private final Path installation;
+    private final Path confDirectory;
+    private final Path javaHome;
+    private final int port;
+    private final PostgresComponent database;
+    private final ProcessFiles files;
+
+    public MetastoreComponent(
+            Path installation,
+            Path confDirectory,
+            Path javaHome,
+            int port,
+            PostgresComponent database,
+            ProcessFiles files) {
+        this.installation = requireNonNull(installation, "installation is null");
+        this.confDirectory = requireNonNull(confDirectory, "confDirectory is null");
+        this.javaHome = requireNonNull(javaHome, "javaHome is null");
+        this.port = port;
+        this.database = requireNonNull(database, "database is null");
+        this.files = requireNonNull(files, "files is null");
+    }
+
+    @Override
+    public String name() {
+        return "Hive Metastore";
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public ProcessFiles files() {
+        return files;
+    }
+
+    public String thriftUri() {
+        return "thrift://" + Ports.LOOPBACK + ":" + port;
+    }
+
+    /** Writes the configuration rendered from the shared template (see {@code MetastoreSiteTemplate}). */
+    public void configure(String metastoreSiteXml) {
+        try {
+            Files.createDirectories(confDirectory);
+            Files.writeString(confDirectory.resolve("metastore-site.xml"), metastoreSiteXml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!schemaExists()) {
+            log.info("Creating the metastore schema in PostgreSQL (first start only)");
+            try {
+                Files.createDirectories(files.logFile().getParent());
+                String output = Daemons.run(
+                        java(SCHEMA_TOOL, "-dbType", "postgres", "-initSchema"),
+                        installation,
+                        environment(),
+                        Duration.ofMinutes(3));
+                Files.writeString(
+                        files.logFile().resolveSibling("metastore-schema.log"), output, StandardCharsets.UTF_8);
+            } catch (LoglakeException | IOException e) {
+                throw StartFailure.of(this, "the schema tool failed: " + e.getMessage());
+            }
+        }
+        Daemons.start(java(SERVER), installation, environment(), files);
+        HealthWait.until(this, Duration.ofSeconds(90), this::isHealthy);
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return process().isPresent() && Ports.isListening(port);
+    }
+
+    @Override
+    public void stop() {
+        process().ifPresent(server -> Daemons.stop(server, Duration.ofSeconds(30)));
+        files.deletePid();
+    }
+
+    private Map<String, String> environment() {
+        return Map.of("METASTORE_HOME", installation.toString());
+    }
+
+    private boolean schemaExists() {
+        try (Connection connection = database.connect(PostgresComponent.METASTORE_DATABASE);
+                ResultSet tables = connection.getMetaData().getTables(null, "public", "VERSION", null)) {
+            return tables.next();
+        } catch (SQLException e) {
+            throw StartFailure.of(this, "cannot reach its database: " + e.getMessage());
+        }
+    }
+
+    private List<String> java(String mainClass, String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                JavaRuntimes.javaBinary(javaHome).toString(),
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Djava.net.preferIPv4Stack=true",
+                "-Dlog4j2.formatMsgNoLookups=true",
+                // Log to the console, which the stack appends to logs/metastore.log.
+                "-Dmetastore.root.logger=console",
+                "-cp",
+                confDirectory + ":" + installation.resolve("conf") + ":" + installation.resolve("lib") + "/*",
+                mainClass));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.loglake.stack.component;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.stack.JavaRuntimes;
+import dev.loglake.stack.process.Daemons;
+import dev.loglake.stack.process.Ports;
+import dev.loglake.stack.process.ProcessFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A single-node Trino (coordinator and worker in one) with a {@code hive} catalog on the metastore and
+ * native S3. Sized for a 2-core machine. S3 keys reach the catalog through environment variables
+ * ({@code ${ENV:...}}), never through a file.
+ */
+public final class TrinoComponent implements Component {
+    public static final String USER = "loglake";
+
+    private final Path installation;
+    private final Path javaHome;
+    private final Path etc;
+    private final Path data;
+    private final int port;
+    private final String heap;
+    private final String metastoreUri;
+    private final URI s3Endpoint;
+    private final Map<String, String> s3Credentials;
+    private final ProcessFiles files;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    public TrinoComponent(
+            Path installation,
+            Path javaHome,
+            Path etc,
+            Path data,
+            int port,
+            String heap,
+            String metastoreUri,
+            URI s3Endpoint,
+            String s3AccessKey,
+            String s3SecretKey,
+            ProcessFiles files) {
+        this.installation = requireNonNull(installation, "installation is null");
+        this.javaHome = requireNonNull(javaHome, "javaHome is null");
+        this.etc = requireNonNull(etc, "etc is null");
+        this.data = requireNonNull(data, "data is null");
+        this.port = port;
+        this.heap = requireNonNull(heap, "heap is null");
+        this.metastoreUri = requireNonNull(metastoreUri, "metastoreUri is null");
+        this.s3Endpoint = requireNonNull(s3Endpoint, "s3Endpoint is null");
+        this.s3Credentials =
+                Map.of("LOGLAKE_STACK_S3_ACCESS_KEY", s3AccessKey, "LOGLAKE_STACK_S3_SECRET_KEY", s3SecretKey);
+        this.files = requireNonNull(files, "files is null");
+    }
+
+    @Override
+    public String name() {
+        return "Trino";
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public ProcessFiles files() {
+        return files;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:trino://" + Ports.LOOPBACK + ":" + port;
+    }
+
+    @Override
+    public void start() {
+        writeConfiguration();
+        Daemons.start(command(), installation, s3Credentials, files);
+        HealthWait.until(this, Duration.ofSeconds(120), this::isStarted);
+        HealthWait.until(this, Duration.ofSeconds(60), this::isHealthy);
+    }
+
+    /** The server answers and has finished starting. */
+    private boolean isStarted() {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://" + Ports.LOOPBACK + ":" + port + "/v1/info"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"starting\":false");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A query that goes through the hive catalog to the metastore: the whole chain works. */
+    @Override
+    public boolean isHealthy() {
+        if (process().isEmpty() || !isStarted()) {
+            return false;
+        }
+        Properties properties = new Properties();
+        properties.setProperty("user", USER);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), properties);
+                Statement statement = connection.createStatement();
+                ResultSet schemas = statement.executeQuery("SHOW SCHEMAS FROM hive")) {
+            return schemas.next();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void stop() {
+        process().ifPresent(server -> Daemons.stop(server, Duration.ofSeconds(30)));
+        files.deletePid();
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>(List.of(
+                JavaRuntimes.javaBinary(javaHome).toString(),
+                "-Xmx" + heap,
+                "-XX:+UseG1GC",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:-OmitStackTraceInFastThrow",
+                "-XX:ReservedCodeCacheSize=256M",
+                "-XX:+EnableDynamicAgentLoading",
+                "-Djdk.attach.allowAttachSelf=true",
+                "-Dfile.encoding=UTF-8",
+                "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow",
+                // What Trino's launcher passes from node.properties.
+                "-Dnode.environment=loglake_local",
+                "-Dnode.id=loglake-local",
+                "-Dnode.data-dir=" + data,
+                "-Dnode.bind-ip=" + Ports.LOOPBACK,
+                "-Dconfig=" + etc.resolve("config.properties"),
+                "-Dlog.levels-file=" + etc.resolve("log.properties"),
+                // Everything on the console, which the stack appends to logs/trino.log: one log to read.
+                "-Dlog.enable-console=true",
+                "-cp",
+                installation.resolve("lib") + "/*",
+                "io.trino.server.TrinoServer"));
+        return command;
+    }
+
+    private void writeConfiguration() {
+        write(
+                etc.resolve("config.properties"),
+                String.join(
+                        "\n",
+                        "coordinator=true",
+                        "node-scheduler.include-coordinator=true",
+                        "http-server.http.port=" + port,
+                        "discovery.uri=http://" + Ports.LOOPBACK + ":" + port,
+                        "query.max-memory=1GB",
+                        "query.max-memory-per-node=1GB",
+                        "task.concurrency=2",
+                        "task.max-worker-threads=4",
+                        "catalog.config-dir=" + etc.resolve("catalog"),
+                        "plugin.dir=" + installation.resolve("plugin"),
+                        // Announce loopback: the default would announce the host's address to itself.
+                        "node.internal-address=" + Ports.LOOPBACK,
+                        ""));
+        write(etc.resolve("log.properties"), "io.trino=INFO\n");
+        write(
+                etc.resolve("catalog").resolve("hive.properties"),
+                String.join(
+                        "\n",
+                        "connector.name=hive",
+                        "hive.metastore.uri=" + metastoreUri,
+                        "fs.native-s3.enabled=true",
+                        "s3.endpoint=" + s3Endpoint,
+                        "s3.path-style-access=true",
+                        "s3.region=us-east-1",
+                        "s3.aws-access-key=${ENV:LOGLAKE_STACK_S3_ACCESS_KEY}",
+                        "s3.aws-secret-key=${ENV:LOGLAKE_STACK_S3_SECRET_KEY}",
+                        // loglake writes external raw tables' partitions and registers partitions of its own.
+                        "hive.non-managed-table-writes-enabled=true",
+                        "hive.allow-register-partition-procedure=true",
+                        // Parquet with ZSTD: GZIP, the connector's default, doubles the cost of every write.
+                        "hive.storage-format=PARQUET",
+                        "hive.compression-codec=ZSTD",
+                        ""));
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

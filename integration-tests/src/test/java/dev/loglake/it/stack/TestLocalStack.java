@@ -1,0 +1,139 @@
+package dev.loglake.it.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loglake.stack.ComponentStatus;
+import dev.loglake.stack.component.PostgresComponent;
+import dev.loglake.stack.process.Ports;
+import dev.loglake.testing.LocalStackExtension;
+import dev.loglake.testing.TestStack;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The local stack end to end: Trino writes a partitioned Parquet table to the S3 server through the
+ * metastore, the metastore records it in PostgreSQL, and the table survives a full stop and start.
+ */
+@ExtendWith(LocalStackExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TestLocalStack {
+    private static final String SCHEMA = "it_stack";
+
+    @Test
+    @Order(1)
+    void everyComponentIsHealthyAndListensOnLoopback(TestStack stack) {
+        List<ComponentStatus> statuses = stack.stack().status();
+
+        assertThat(statuses)
+                .extracting(ComponentStatus::name)
+                .containsExactly("PostgreSQL", "Hive Metastore", "S3 server (s3proxy)", "Trino");
+        assertThat(statuses).allSatisfy(status -> {
+            assertThat(status.healthy()).as(status.name() + " healthy").isTrue();
+            assertThat(status.residentBytes()).as(status.name() + " memory").isPositive();
+            assertThat(Ports.isListening(status.port())).isTrue();
+        });
+    }
+
+    @Test
+    @Order(2)
+    void trinoWritesAPartitionedParquetTableToS3(TestStack stack) throws SQLException {
+        String location = "s3://" + stack.lake().warehouseBucket() + "/" + SCHEMA;
+        try (Connection trino = stack.openTrino();
+                Statement statement = trino.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS hive." + SCHEMA + ".events");
+            statement.execute("CREATE SCHEMA IF NOT EXISTS hive." + SCHEMA + " WITH (location = '" + location + "')");
+            statement.execute(
+                    "CREATE TABLE hive." + SCHEMA + ".events WITH (format = 'PARQUET', partitioned_by = ARRAY['dt'])"
+                            + " AS SELECT n, DATE '2030-01-01' + n % 3 * INTERVAL '1' DAY AS dt"
+                            + " FROM UNNEST(sequence(1, 300)) AS t(n)");
+
+            assertThat(count(statement, "SELECT count(*) FROM hive." + SCHEMA + ".events WHERE dt = DATE '2030-01-02'"))
+                    .isEqualTo(100);
+            assertThat(count(statement, "SELECT count(*) FROM hive." + SCHEMA + ".\"events$partitions\""))
+                    .isEqualTo(3);
+        }
+
+        try (S3Client s3 = stack.newS3Client()) {
+            List<String> keys = s3
+                    .listObjectsV2Paginator(request ->
+                            request.bucket(stack.lake().warehouseBucket()).prefix(SCHEMA + "/events/"))
+                    .contents()
+                    .stream()
+                    .map(S3Object::key)
+                    .filter(key -> !key.endsWith("/"))
+                    .toList();
+            assertThat(keys)
+                    .anySatisfy(key -> assertThat(key).startsWith(SCHEMA + "/events/dt=2030-01-01/"))
+                    .anySatisfy(key -> assertThat(key).startsWith(SCHEMA + "/events/dt=2030-01-02/"))
+                    .anySatisfy(key -> assertThat(key).startsWith(SCHEMA + "/events/dt=2030-01-03/"));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theMetastoreRecordsTheTableInPostgres(TestStack stack) throws SQLException {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", PostgresComponent.USER);
+        credentials.setProperty("password", stack.stack().credentials().postgresPassword());
+        try (Connection postgres =
+                        DriverManager.getConnection(stack.stack().endpoints().postgresJdbcUrl(), credentials);
+                PreparedStatement query = postgres.prepareStatement(
+                        "SELECT t.\"TBL_NAME\" FROM \"TBLS\" t JOIN \"DBS\" d ON t.\"DB_ID\" = d.\"DB_ID\""
+                                + " WHERE d.\"NAME\" = ?")) {
+            query.setString(1, SCHEMA);
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            assertThat(tables).contains("events");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void downLeavesNothingRunningAndUpSeesTheTableAgain(TestStack stack) throws SQLException {
+        List<ComponentStatus> before = stack.stack().status();
+        List<ProcessHandle> processes = before.stream()
+                .map(status -> ProcessHandle.of(status.pid().getAsLong()).orElseThrow())
+                .toList();
+
+        stack.stack().down();
+
+        assertThat(processes).noneMatch(ProcessHandle::isAlive);
+        assertThat(before).allSatisfy(status -> assertThat(Ports.isListening(status.port()))
+                .as(status.name() + " port " + status.port() + " closed")
+                .isFalse());
+        assertThat(stack.stack().status()).noneMatch(ComponentStatus::running);
+
+        stack.stack().up();
+
+        try (Connection trino = stack.openTrino();
+                Statement statement = trino.createStatement()) {
+            assertThat(count(statement, "SELECT count(*) FROM hive." + SCHEMA + ".events"))
+                    .isEqualTo(300);
+        }
+    }
+
+    private static long count(Statement statement, String sql) throws SQLException {
+        try (ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.loglake.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loglake.core.LoglakeException;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TestTypedConfig {
+    @Test
+    void s3ConfigParsesEndpointAndKeys() {
+        S3Config config = S3Config.from(settings(Map.of(
+                S3Config.ENDPOINT, "http://127.0.0.1:9000",
+                S3Config.ACCESS_KEY, "a",
+                S3Config.SECRET_KEY, "b",
+                S3Config.PATH_STYLE_ACCESS, "true")));
+
+        assertThat(config.endpoint()).contains(URI.create("http://127.0.0.1:9000"));
+        assertThat(config.accessKey()).contains("a");
+        assertThat(config.pathStyleAccess()).isTrue();
+    }
+
+    @Test
+    void aBadEndpointNamesTheKeyTheValueAndTheExpectedForm() {
+        assertThatThrownBy(() -> S3Config.from(settings(Map.of(S3Config.ENDPOINT, "127.0.0.1:9000"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("s3.endpoint")
+                .hasMessageContaining("'127.0.0.1:9000'")
+                .hasMessageContaining("Expected an http:// or https:// URL");
+    }
+
+    @Test
+    void anAccessKeyWithoutSecretIsRejected() {
+        assertThatThrownBy(() -> S3Config.from(settings(Map.of(S3Config.ACCESS_KEY, "a"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("must be set together");
+    }
+
+    @Test
+    void aBadBooleanNamesItsSource() {
+        assertThatThrownBy(() -> S3Config.from(settings(Map.of(S3Config.PATH_STYLE_ACCESS, "yes"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("s3.path-style-access: 'yes' (flag)")
+                .hasMessageContaining("Expected true or false");
+    }
+
+    @Test
+    void bucketNamesFollowS3Rules() {
+        assertThatThrownBy(() -> LakeConfig.from(settings(Map.of(LakeConfig.RAW_BUCKET, "Raw_Logs"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("lake.raw-bucket: 'Raw_Logs'");
+    }
+
+    @Test
+    void trinoCatalogMustBeAnIdentifier() {
+        assertThatThrownBy(() -> TrinoConfig.from(settings(Map.of(TrinoConfig.CATALOG, "hive; DROP TABLE x"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("trino.catalog");
+    }
+
+    @Test
+    void trinoUrlMustBeATrinoJdbcUrl() {
+        assertThatThrownBy(() -> TrinoConfig.from(settings(Map.of(TrinoConfig.URL, "http://localhost:8080"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("jdbc:trino://");
+    }
+
+    @Test
+    void stackPortsMustBeValidAndDistinct() {
+        assertThatThrownBy(() -> StackConfig.from(settings(Map.of(StackConfig.TRINO_PORT, "70000"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("stack.trino-port: '70000'");
+        assertThatThrownBy(() -> StackConfig.from(settings(Map.of(StackConfig.S3_PORT, "15432"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("must all differ");
+    }
+
+    @Test
+    void stackPathsExpandTheHomeDirectory() {
+        StackConfig config = StackConfig.from(settings(Map.of()));
+
+        assertThat(config.dataDirectory().toString())
+                .isEqualTo(System.getProperty("user.home") + "/.local/share/loglake/stack");
+        assertThat(config.ports()).isEqualTo(new StackConfig.Ports(15432, 19083, 19000, 18080));
+    }
+
+    private static Settings settings(Map<String, String> values) {
+        return Settings.defaults().with(values, "flag");
+    }
+}

@@ -1,0 +1,11 @@
+package dev.loglake.generator.format;
+
+import dev.loglake.generator.model.AccessEvent;
+
+/** Writes an event as one line of text, newline included. Not thread-safe: one per worker. */
+public interface LineEncoder {
+    void encode(AccessEvent event, LineBuffer out);
+
+    /** Writes the event with a timestamp no parser accepts (one of the malformed-line kinds). */
+    void encodeWithBadTimestamp(AccessEvent event, String badTimestamp, LineBuffer out);
+}

@@ -1,0 +1,230 @@
+package dev.loglake.generator.generate;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.core.LoglakeException;
+import dev.loglake.core.progress.ProgressReporter;
+import dev.loglake.generator.manifest.ArrivalDateCounter;
+import dev.loglake.generator.manifest.ArrivalDateStats;
+import dev.loglake.generator.manifest.EventDateCounter;
+import dev.loglake.generator.manifest.EventDateStats;
+import dev.loglake.generator.manifest.Manifest;
+import dev.loglake.generator.manifest.ManifestJson;
+import dev.loglake.generator.manifest.RunArguments;
+import dev.loglake.generator.model.Incident;
+import dev.loglake.generator.model.IpPlan;
+import dev.loglake.generator.model.TrafficModel;
+import dev.loglake.generator.store.ObjectStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A generate run: plans the hours, generates them in parallel (one hour per task, each with its own seed,
+ * so the output does not depend on scheduling), uploads them with retries, marks each complete, and
+ * writes the manifest. A failed or cancelled run names its incomplete hours; rerunning the same command
+ * completes them and skips the rest.
+ */
+public final class GenerateRun {
+    private static final int ATTEMPTS = 4;
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+
+    private final GenerateOptions options;
+    private final ObjectStore store;
+    private final ProgressReporter progress;
+    private final TrafficModel model;
+    private final String fingerprint;
+    private final List<HourPlan> hours;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicBoolean failed = new AtomicBoolean();
+
+    public GenerateRun(GenerateOptions options, ObjectStore store, ProgressReporter progress) {
+        this.options = requireNonNull(options, "options is null");
+        this.store = requireNonNull(store, "store is null");
+        this.progress = requireNonNull(progress, "progress is null");
+        this.model = TrafficModel.build(options.seed(), options.eventsPerDay(), options.incidents());
+        this.fingerprint = RunFingerprint.of(options);
+        this.hours = RunPlan.hours(options, model.returningVisitors());
+    }
+
+    public long totalEvents() {
+        return RunPlan.totalEvents(hours);
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** Asks the workers to stop after their current object; uploads in flight are aborted. */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    public GenerateResult execute() {
+        long startNanos = System.nanoTime();
+        store.put(options.keyPrefix() + RawLayout.REFERENCE_KEY, referenceTable());
+        CompletionMarkers markers = new CompletionMarkers(store, options.keyPrefix(), options.format(), fingerprint);
+        Set<String> completed = markers.completedHours();
+        List<HourResult> results = runHours(markers, completed);
+        List<String> incomplete = new ArrayList<>();
+        for (int i = 0; i < hours.size(); i++) {
+            if (results.get(i) == null) {
+                incomplete.add(hours.get(i).label());
+            }
+        }
+        if (!incomplete.isEmpty()) {
+            throw LoglakeException.external(
+                    "%d of %d hours are incomplete%s: %s. Rerun the same command to complete them; hours already"
+                            + " written are skipped.",
+                    incomplete.size(), hours.size(), cancelled.get() ? " (cancelled)" : "", summarize(incomplete));
+        }
+        Manifest manifest = manifest(results);
+        String manifestKey = RawLayout.manifestKey(options, fingerprint);
+        store.put(manifestKey, ManifestJson.toJson(manifest));
+        options.manifestFile().ifPresent(file -> ManifestJson.write(manifest, file));
+        int skipped = (int) hours.stream()
+                .filter(plan -> completed.contains(CompletionMarkers.hourId(plan.date(), plan.hour())))
+                .count();
+        return new GenerateResult(
+                manifest,
+                manifestKey,
+                hours.size() - skipped,
+                skipped,
+                manifest.arrivalDates().values().stream()
+                        .mapToLong(ArrivalDateStats::linesWritten)
+                        .sum(),
+                results.stream().mapToLong(HourResult::storedBytes).sum(),
+                Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    /** Results in plan order; null for an hour that did not complete. */
+    private List<HourResult> runHours(CompletionMarkers markers, Set<String> completed) {
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "generate");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ThreadLocal<HourWriter> writers = ThreadLocal.withInitial(
+                () -> new HourWriter(model, options, store, progress, () -> cancelled.get() || failed.get()));
+        List<Future<HourResult>> futures = new ArrayList<>();
+        for (HourPlan plan : hours) {
+            boolean done = completed.contains(CompletionMarkers.hourId(plan.date(), plan.hour()));
+            futures.add(pool.submit(() -> runHour(writers.get(), plan, done, markers)));
+        }
+        pool.shutdown();
+        List<HourResult> results = new ArrayList<>();
+        for (Future<HourResult> future : futures) {
+            results.add(await(future));
+        }
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return results;
+    }
+
+    private HourResult runHour(HourWriter writer, HourPlan plan, boolean alreadyDone, CompletionMarkers markers) {
+        if (alreadyDone) {
+            return writer.write(plan, WriteMode.COUNT);
+        }
+        Duration backoff = FIRST_BACKOFF;
+        for (int attempt = 1; ; attempt++) {
+            if (cancelled.get() || failed.get()) {
+                return null;
+            }
+            try {
+                HourResult result = writer.write(plan, WriteMode.UPLOAD);
+                markers.complete(plan, result.keys());
+                return result;
+            } catch (RunCancelledException e) {
+                return null;
+            } catch (LoglakeException e) {
+                if (attempt >= ATTEMPTS) {
+                    failed.set(true);
+                    System.err.printf(
+                            "%nerror: %s failed after %d attempts: %s%n", plan.label(), attempt, e.getMessage());
+                    return null;
+                }
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private static HourResult await(Future<HourResult> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            throw LoglakeException.internal("A generator worker failed", e.getCause());
+        }
+    }
+
+    private Manifest manifest(List<HourResult> results) {
+        Map<LocalDate, EventDateCounter> eventDates = new TreeMap<>();
+        Map<LocalDate, ArrivalDateCounter> arrivalDates = new TreeMap<>();
+        for (HourResult result : results) {
+            result.eventDates().forEach((date, counter) -> eventDates
+                    .computeIfAbsent(
+                            date, key -> new EventDateCounter(model.site().paths()))
+                    .addAll(counter));
+            arrivalDates
+                    .computeIfAbsent(result.plan().date(), key -> new ArrivalDateCounter())
+                    .addAll(result.arrival());
+        }
+        Map<String, EventDateStats> eventStats = new TreeMap<>();
+        eventDates.forEach((date, counter) -> eventStats.put(date.toString(), counter.toStats()));
+        Map<String, ArrivalDateStats> arrivalStats = new TreeMap<>();
+        arrivalDates.forEach((date, counter) -> arrivalStats.put(date.toString(), counter.toStats()));
+        return new Manifest(Manifest.FORMAT_VERSION, arguments(), eventStats, arrivalStats);
+    }
+
+    private RunArguments arguments() {
+        return new RunArguments(
+                options.start().toString(),
+                options.days(),
+                options.eventsPerDay(),
+                options.seed(),
+                options.format().folder(),
+                options.compression().toString(),
+                options.compressionLevel(),
+                options.lateShare(),
+                options.malformedShare(),
+                options.incidents().stream().map(Incident::describe).toList(),
+                fingerprint);
+    }
+
+    private static byte[] referenceTable() {
+        return (String.join("\n", IpPlan.referenceLines()) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String summarize(List<String> labels) {
+        if (labels.size() <= 12) {
+            return String.join(", ", labels);
+        }
+        return String.join(", ", labels.subList(0, 12)) + " and " + (labels.size() - 12) + " more";
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelled.set(true);
+        }
+    }
+}

@@ -1,5 +1,8 @@
 package dev.loglake.cli.stack;
 
+import dev.loglake.stack.LocalStack;
+import dev.loglake.stack.StackEndpoints;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -14,6 +17,24 @@ import picocli.CommandLine.Spec;
 public final class StackCommand implements Runnable {
     @Spec
     CommandSpec spec;
+
+    /** What {@code stack up} and {@code demo} print: where everything is, and how long start-up took. */
+    public static void printEndpoints(PrintWriter out, LocalStack stack, LocalStack.UpResult result) {
+        StackEndpoints endpoints = result.endpoints();
+        out.println("Trino (JDBC, for DBeaver): " + endpoints.trinoJdbcUrl() + "   user: " + endpoints.trinoUser()
+                + ", no password");
+        out.println("S3 endpoint:               " + endpoints.s3Endpoint() + "   keys in "
+                + stack.layout().connectionFile());
+        out.println("Hive Metastore:            " + endpoints.metastoreUri());
+        out.println("PostgreSQL (metastore DB): " + endpoints.postgresJdbcUrl());
+        out.println("Data and logs:             " + stack.layout().root() + " (logs in "
+                + stack.layout().logs() + ")");
+        if (result.alreadyRunning()) {
+            out.println("The local stack was already running; nothing to do.");
+        } else {
+            out.printf("Stack up in %.1f s.%n", result.elapsed().toMillis() / 1000.0);
+        }
+    }
 
     @Override
     public void run() {

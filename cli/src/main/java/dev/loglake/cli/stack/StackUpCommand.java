@@ -1,7 +1,6 @@
 package dev.loglake.cli.stack;
 
 import dev.loglake.stack.LocalStack;
-import dev.loglake.stack.StackEndpoints;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,22 +27,7 @@ final class StackUpCommand implements Callable<Integer> {
         LocalStack stack = options.stack();
         LocalStack.UpResult result = stack.up();
         var out = spec.commandLine().getOut();
-        if (result.alreadyRunning()) {
-            out.println("The local stack in " + stack.layout().root() + " is already running; nothing to do.");
-        }
-        StackEndpoints endpoints = result.endpoints();
-        out.println();
-        out.println("Trino (JDBC, for DBeaver): " + endpoints.trinoJdbcUrl() + "   user: " + endpoints.trinoUser()
-                + ", no password");
-        out.println("S3 endpoint:               " + endpoints.s3Endpoint() + "   keys: "
-                + stack.layout().connectionFile());
-        out.println("Hive Metastore:            " + endpoints.metastoreUri());
-        out.println("PostgreSQL (metastore DB): " + endpoints.postgresJdbcUrl());
-        out.println("Data and logs:             " + stack.layout().root() + " (logs in "
-                + stack.layout().logs() + ")");
-        if (!result.alreadyRunning()) {
-            out.printf("Stack up in %.1f s.%n", result.elapsed().toMillis() / 1000.0);
-        }
+        StackCommand.printEndpoints(out, stack, result);
         return 0;
     }
 }

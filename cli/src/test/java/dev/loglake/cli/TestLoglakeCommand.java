@@ -1,0 +1,119 @@
+package dev.loglake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line's contract: help everywhere, the version, and exit codes 0 / 1 / 2 with clear errors. */
+class TestLoglakeCommand {
+    @TempDir
+    Path directory;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void versionNamesLoglakeAndThePinnedComponents() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).contains("loglake ").contains("Trino 476").contains("Hive Metastore 4.0.1");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        CommandLine root = Loglake.newCommandLine();
+        assertThat(root.getSubcommands()).containsKeys("stack", "generate", "ingest", "config", "demo");
+        for (CommandLine command : allCommands(root)) {
+            if (command.getCommandName().equals("help")) {
+                continue;
+            }
+            assertThat(command.getCommandSpec().optionsMap())
+                    .as("--help on " + command.getCommandSpec().qualifiedName())
+                    .containsKey("--help");
+        }
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unmatched argument").contains("frobnicate");
+    }
+
+    @Test
+    void anUnknownConfigurationKeyIsAUsageErrorThatNamesIt() {
+        assertThat(run("config", "show", "--set", "trino.ulr=jdbc:trino://x:1")).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("Unknown configuration key 'trino.ulr'")
+                .contains("Did you mean 'trino.url'?");
+    }
+
+    @Test
+    void anInvalidValueIsAUsageErrorThatNamesKeyValueAndExpectation() {
+        assertThat(run("stack", "status", "--data-dir", directory.toString(), "--trino-port", "0"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("stack.trino-port: '0'").contains("Expected a TCP port");
+    }
+
+    @Test
+    void statusOfAStackThatIsNotRunningSaysSoAndFails() {
+        assertThat(run("stack", "status", "--data-dir", directory.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("PostgreSQL").contains("Trino").contains("stopped");
+    }
+
+    @Test
+    void statusAsJsonListsEveryComponent() {
+        run("stack", "status", "--json", "--data-dir", directory.toString());
+        assertThat(out.toString())
+                .contains("\"component\" : \"Hive Metastore\"")
+                .contains("\"healthy\" : false")
+                .contains("\"pid\" : null");
+    }
+
+    @Test
+    void configKeysDocumentsEveryKeyWithItsVariable() {
+        assertThat(run("config", "keys")).isZero();
+        assertThat(out.toString())
+                .contains("s3.access-key")
+                .contains("LOGLAKE_S3_ACCESS_KEY")
+                .contains("stack.trino-port");
+    }
+
+    @Test
+    void configShowMasksSecrets() {
+        assertThat(run("config", "show", "--set", "s3.access-key=AKIAEXAMPLE", "--set", "s3.secret-key=hush"))
+                .isZero();
+        assertThat(out.toString())
+                .contains("s3.access-key=********")
+                .doesNotContain("AKIAEXAMPLE")
+                .doesNotContain("hush");
+    }
+
+    private int run(String... args) {
+        CommandLine commandLine = Loglake.newCommandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(withIsolatedStack(args));
+    }
+
+    /** Keeps the developer's own default stack out of these tests. */
+    private String[] withIsolatedStack(String[] args) {
+        if (args.length >= 2 && args[0].equals("config") && args[1].equals("show")) {
+            String[] isolated = java.util.Arrays.copyOf(args, args.length + 2);
+            isolated[args.length] = "--set";
+            isolated[args.length + 1] = "stack.data-dir=" + directory;
+            return isolated;
+        }
+        return args;
+    }
+
+    private static java.util.List<CommandLine> allCommands(CommandLine root) {
+        java.util.List<CommandLine> all = new java.util.ArrayList<>();
+        all.add(root);
+        root.getSubcommands().values().forEach(child -> all.addAll(allCommands(child)));
+        return all;
+    }
+}

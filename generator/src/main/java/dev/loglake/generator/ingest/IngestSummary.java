@@ -1,0 +1,29 @@
+package dev.loglake.generator.ingest;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What an ingest did. Every line read is either routed to its date or quarantined: linesRead = linesRouted +
+ * linesQuarantined.
+ *
+ * @param byDate lines routed per UTC date
+ * @param routedWithoutShape routed lines that lack the full shape of the format (counted, not dropped)
+ */
+public record IngestSummary(
+        int files,
+        long linesRead,
+        long linesRouted,
+        long linesQuarantined,
+        long routedWithoutShape,
+        Map<String, Long> byDate,
+        int objects) {
+    public IngestSummary {
+        byDate = Collections.unmodifiableMap(new TreeMap<>(byDate));
+        if (linesRouted + linesQuarantined != linesRead) {
+            throw new IllegalStateException(
+                    "lines lost: read " + linesRead + ", routed " + linesRouted + ", quarantined " + linesQuarantined);
+        }
+    }
+}

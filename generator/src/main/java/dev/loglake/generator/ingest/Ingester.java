@@ -1,0 +1,228 @@
+package dev.loglake.generator.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.core.LoglakeException;
+import dev.loglake.core.progress.ProgressReporter;
+import dev.loglake.generator.format.LineBuffer;
+import dev.loglake.generator.generate.RawLayout;
+import dev.loglake.generator.store.ObjectStore;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * {@code loglake ingest}: uploads real access logs to the raw layout. Each line goes, unchanged, to the
+ * dt/hour of its own time (UTC); lines without a valid time go to quarantine/ingest/. Object names carry a
+ * digest of the file's content, so ingesting the same file again overwrites instead of duplicating.
+ *
+ * <p>A file's output is held gzip-compressed in memory until the file is read (the digest names the
+ * objects), so memory grows with the compressed size of the largest input file.
+ */
+public final class Ingester {
+    private final ObjectStore store;
+    private final IngestOptions options;
+    private final ProgressReporter progress;
+
+    public Ingester(ObjectStore store, IngestOptions options, ProgressReporter progress) {
+        this.store = requireNonNull(store, "store is null");
+        this.options = requireNonNull(options, "options is null");
+        this.progress = requireNonNull(progress, "progress is null");
+    }
+
+    public IngestSummary run() {
+        List<Path> files = files(options.inputs());
+        Counts counts = new Counts();
+        for (Path file : files) {
+            ingest(file, counts);
+        }
+        return new IngestSummary(
+                files.size(),
+                counts.read,
+                counts.routed,
+                counts.quarantined,
+                counts.withoutShape,
+                counts.byDate,
+                counts.objects);
+    }
+
+    private void ingest(Path file, Counts counts) {
+        Map<LocalDateTime, GzipBuffer> hours = new TreeMap<>();
+        GzipBuffer quarantine = new GzipBuffer();
+        MessageDigest digest = sha256();
+        LineBuffer line = new LineBuffer(4096);
+        try (InputStream in = open(file)) {
+            while (readLine(in, line)) {
+                digest.update(line.array(), 0, line.size());
+                digest.update((byte) '\n');
+                int length = line.size();
+                if (length > 0 && line.array()[length - 1] == '\r') {
+                    length--;
+                }
+                counts.read++;
+                Optional<Long> epochSecond = LineDater.epochSecond(line.array(), length);
+                if (epochSecond.isEmpty()) {
+                    quarantine.write(line.array(), length);
+                    counts.quarantined++;
+                } else {
+                    LocalDateTime hour = LocalDateTime.ofInstant(
+                                    Instant.ofEpochSecond(epochSecond.get()), ZoneOffset.UTC)
+                            .withMinute(0)
+                            .withSecond(0);
+                    hours.computeIfAbsent(hour, key -> new GzipBuffer()).write(line.array(), length);
+                    counts.routed++;
+                    counts.byDate.merge(hour.toLocalDate().toString(), 1L, Long::sum);
+                    if (!RealLogShape.matches(
+                            options.format(), new String(line.array(), 0, length, StandardCharsets.ISO_8859_1))) {
+                        counts.withoutShape++;
+                    }
+                }
+                progress.addDone(1);
+            }
+        } catch (IOException e) {
+            throw LoglakeException.user("Cannot read %s: %s", file, e.getMessage());
+        }
+        String id = HexFormat.of().formatHex(digest.digest(), 0, 6);
+        for (Map.Entry<LocalDateTime, GzipBuffer> hour : hours.entrySet()) {
+            String key = RawLayout.hourPrefix(
+                            options.keyPrefix(),
+                            "combined",
+                            hour.getKey().toLocalDate(),
+                            hour.getKey().getHour())
+                    + "ingest-" + id + ".log.gz";
+            upload(key, hour.getValue(), counts);
+        }
+        if (quarantine.lines > 0) {
+            upload(
+                    options.keyPrefix() + RawLayout.QUARANTINE_PREFIX + id + "-" + safeName(file) + ".gz",
+                    quarantine,
+                    counts);
+        }
+    }
+
+    private void upload(String key, GzipBuffer buffer, Counts counts) {
+        byte[] bytes = buffer.finish();
+        store.put(key, bytes);
+        progress.addBytes(bytes.length);
+        counts.objects++;
+    }
+
+    /** Reads up to the next '\n' (not included); false at the end of the stream. */
+    private static boolean readLine(InputStream in, LineBuffer line) throws IOException {
+        line.clear();
+        int b = in.read();
+        if (b < 0) {
+            return false;
+        }
+        while (b >= 0 && b != '\n') {
+            line.append((byte) b);
+            b = in.read();
+        }
+        return true;
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        // Detect gzip by its magic number rather than the name: rotated logs are named .1, .gz or nothing.
+        return first == 0x1f && second == 0x8b
+                ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16)
+                : in;
+    }
+
+    private static List<Path> files(List<Path> inputs) {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                try (Stream<Path> walk = Files.walk(input)) {
+                    walk.filter(Files::isRegularFile)
+                            .filter(path -> !path.getFileName().toString().startsWith("."))
+                            .sorted()
+                            .forEach(files::add);
+                } catch (IOException e) {
+                    throw LoglakeException.user("Cannot list %s: %s", input, e.getMessage());
+                }
+            } else {
+                files.add(input);
+            }
+        }
+        return files;
+    }
+
+    private static String safeName(Path file) {
+        return file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static final class Counts {
+        long read;
+        long routed;
+        long quarantined;
+        long withoutShape;
+        int objects;
+        final Map<String, Long> byDate = new TreeMap<>();
+    }
+
+    /** Lines of one output object, gzip-compressed as they come. */
+    private static final class GzipBuffer {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final GZIPOutputStream gzip;
+        long lines;
+
+        GzipBuffer() {
+            try {
+                gzip = new GZIPOutputStream(bytes, 1 << 16);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void write(byte[] line, int length) {
+            try {
+                gzip.write(line, 0, length);
+                gzip.write('\n');
+                lines++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        byte[] finish() {
+            try {
+                gzip.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+    }
+}

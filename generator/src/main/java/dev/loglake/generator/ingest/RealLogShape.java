@@ -1,0 +1,22 @@
+package dev.loglake.generator.ingest;
+
+import java.util.regex.Pattern;
+
+/**
+ * Whether a dated line has the full shape of its format, as tolerant parsers read it: quoted fields may hold
+ * escaped quotes (\") and spaces, bytes may be "-", and combined lines may carry extra fields at the end.
+ * Lines without the shape (a TLS handshake sent to port 80, a truncated write) are still routed by their
+ * time; the summary counts them.
+ */
+final class RealLogShape {
+    private static final String QUOTED = "\"(?:[^\"\\\\]|\\\\.)*\"";
+    private static final String HEAD = "^\\S+ \\S+ .*?\\[[^\\]]+\\] " + QUOTED + " (?:[0-9]{3}|-) (?:[0-9]+|-)";
+    private static final Pattern COMMON = Pattern.compile(HEAD + "$");
+    private static final Pattern COMBINED = Pattern.compile(HEAD + " " + QUOTED + " " + QUOTED + "(?: .*)?$");
+
+    private RealLogShape() {}
+
+    static boolean matches(IngestFormat format, String line) {
+        return (format == IngestFormat.COMMON ? COMMON : COMBINED).matcher(line).matches();
+    }
+}

@@ -1,0 +1,227 @@
+package dev.loglake.cli.generate;
+
+import dev.loglake.cli.ConfigOptions;
+import dev.loglake.core.config.LakeConfig;
+import dev.loglake.core.config.S3Config;
+import dev.loglake.core.config.Settings;
+import dev.loglake.core.progress.ProgressReporter;
+import dev.loglake.core.s3.S3Clients;
+import dev.loglake.generator.format.Compression;
+import dev.loglake.generator.format.OutputFormat;
+import dev.loglake.generator.generate.BenchmarkResult;
+import dev.loglake.generator.generate.GenerateBenchmark;
+import dev.loglake.generator.generate.GenerateOptions;
+import dev.loglake.generator.generate.GenerateResult;
+import dev.loglake.generator.generate.GenerateRun;
+import dev.loglake.generator.generate.IncidentParser;
+import dev.loglake.generator.model.Incident;
+import dev.loglake.generator.store.S3Access;
+import dev.loglake.generator.store.S3ObjectStore;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** {@code loglake generate}: simulated access logs into the raw bucket, with a ground-truth manifest. */
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Simulate a busy web shop's access logs and write them to the raw bucket under"
+                    + " access/<format>/dt=YYYY-MM-DD/hour=HH/, with a ground-truth manifest under manifests/.",
+            "The same arguments always write the same bytes; a rerun completes what an interrupted run left"
+                    + " and skips finished hours."
+        })
+public final class GenerateCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--start", required = true, paramLabel = "DATE", description = "First day (UTC), e.g. 2026-11-01.")
+    LocalDate start;
+
+    @Option(names = "--days", paramLabel = "N", description = "Number of days (default: 1, or up to --end).")
+    Integer days;
+
+    @Option(names = "--end", paramLabel = "DATE", description = "Last day (UTC), included; instead of --days.")
+    LocalDate end;
+
+    @Option(
+            names = "--events-per-day",
+            paramLabel = "N",
+            defaultValue = "1000000",
+            description = "Average valid events per day over a week (default: ${DEFAULT-VALUE}).")
+    long eventsPerDay;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "42",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "combined",
+            description = "combined, json or parquet (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(
+            names = "--compression",
+            paramLabel = "CODEC",
+            defaultValue = "gzip",
+            description = "gzip, zstd or none (default: ${DEFAULT-VALUE}); Parquet uses it for its pages.")
+    String compression;
+
+    @Option(names = "--compression-level", paramLabel = "N", description = "Codec level (default: 1, the fastest).")
+    Integer compressionLevel;
+
+    @Option(
+            names = "--late-share",
+            paramLabel = "FRACTION",
+            defaultValue = "0.002",
+            description = "Share of events that arrive one or two days late (default: ${DEFAULT-VALUE}; 0 for none).")
+    double lateShare;
+
+    @Option(
+            names = "--malformed-share",
+            paramLabel = "FRACTION",
+            defaultValue = "0.0005",
+            description = "Share of malformed lines in text formats (default: ${DEFAULT-VALUE}; 0 for none).")
+    double malformedShare;
+
+    @Option(
+            names = "--incident",
+            paramLabel = IncidentParser.SYNTAX,
+            description = "An error burst or latency spike, repeatable, e.g. " + IncidentParser.EXAMPLE
+                    + ". Default: one of each (see generator/README.md).")
+    List<String> incidents = new ArrayList<>();
+
+    @Option(names = "--no-incidents", description = "Simulate no incidents at all.")
+    boolean noIncidents;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per CPU).")
+    Integer threads;
+
+    @Option(
+            names = "--max-events-per-object",
+            paramLabel = "N",
+            description = "Split busier hours into several objects (default: 500000).")
+    Long maxEventsPerObject;
+
+    @Option(names = "--manifest-file", paramLabel = "FILE", description = "Also write the manifest to this local file.")
+    Path manifestFile;
+
+    @Option(
+            names = "--benchmark",
+            description = "Measure generation, this machine's compression limit and the end-to-end"
+                    + " rate (writes under benchmark/ in the raw bucket) and print them.")
+    boolean benchmark;
+
+    @Override
+    public Integer call() {
+        GenerateOptions options = options();
+        Settings settings = config.settings();
+        String bucket = LakeConfig.from(settings).rawBucket();
+        try (S3Client s3 = S3Clients.create(S3Config.from(settings), options.threads() * 2 + 2)) {
+            S3Access.checkBucket(s3, bucket, LakeConfig.RAW_BUCKET, settings);
+            S3ObjectStore store = new S3ObjectStore(s3, bucket, S3Access.describeEndpoint(settings));
+            return benchmark ? runBenchmark(options, store) : runGenerate(options, store, bucket);
+        }
+    }
+
+    private int runGenerate(GenerateOptions options, S3ObjectStore store, String bucket) {
+        ProgressReporter progress = ProgressReporter.toStderr("events", GenerateRun.plannedEvents(options));
+        GenerateRun run = new GenerateRun(options, store, progress);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(
+                () -> {
+                    run.cancel();
+                    awaitQuietly(finished);
+                },
+                "generate-cancel");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        progress.start();
+        try {
+            GenerateResult result = run.execute();
+            progress.close();
+            System.out.printf(
+                    Locale.ROOT,
+                    "Wrote %d hours (%d already complete, skipped): %,d lines, %.1f MB in %s.%n",
+                    result.hoursWritten(),
+                    result.hoursSkipped(),
+                    result.linesWritten(),
+                    result.storedBytes() / 1e6,
+                    result.elapsed());
+            System.out.printf("Manifest: s3://%s/%s%n", bucket, result.manifestKey());
+            options.manifestFile().ifPresent(file -> System.out.println("Manifest copy: " + file));
+            return 0;
+        } finally {
+            progress.close();
+            finished.countDown();
+            removeHook(onInterrupt);
+        }
+    }
+
+    private int runBenchmark(GenerateOptions options, S3ObjectStore store) {
+        try (ProgressReporter progress = ProgressReporter.toStderr("events", 0)) {
+            BenchmarkResult result = new GenerateBenchmark(options, store).run(progress);
+            System.out.print(result.report());
+        }
+        return 0;
+    }
+
+    GenerateOptions options() {
+        int dayCount = end != null ? GenerateOptions.daysBetween(start, end) : days != null ? days : 1;
+        if (end != null && days != null && days != dayCount) {
+            throw dev.loglake.core.LoglakeException.user(
+                    "--days %d and --end %s disagree (%d days from --start). Give one of them.", days, end, dayCount);
+        }
+        Compression codec = Compression.parse(compression);
+        List<Incident> parsed = noIncidents
+                ? List.of()
+                : incidents.isEmpty()
+                        ? GenerateOptions.defaultIncidents(start, dayCount)
+                        : incidents.stream().map(IncidentParser::parse).toList();
+        return new GenerateOptions(
+                start,
+                dayCount,
+                eventsPerDay,
+                seed,
+                OutputFormat.parse(format),
+                codec,
+                compressionLevel != null ? compressionLevel : codec.defaultLevel(),
+                lateShare,
+                malformedShare,
+                parsed,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+                maxEventsPerObject != null ? maxEventsPerObject : GenerateOptions.DEFAULT_MAX_EVENTS_PER_OBJECT,
+                "",
+                Optional.ofNullable(manifestFile));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down (Ctrl-C): the hook is running and waits for us.
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.loglake.cli.generate;
+
+import dev.loglake.cli.ConfigOptions;
+import dev.loglake.core.config.LakeConfig;
+import dev.loglake.core.config.S3Config;
+import dev.loglake.core.config.Settings;
+import dev.loglake.core.progress.ProgressReporter;
+import dev.loglake.core.s3.S3Clients;
+import dev.loglake.generator.ingest.IngestFormat;
+import dev.loglake.generator.ingest.IngestOptions;
+import dev.loglake.generator.ingest.IngestSummary;
+import dev.loglake.generator.ingest.Ingester;
+import dev.loglake.generator.store.S3Access;
+import dev.loglake.generator.store.S3ObjectStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** {@code loglake ingest}: real access logs into the raw bucket, each line under the date it belongs to. */
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Upload existing access logs (plain or gzip) to the raw bucket under access/combined/dt=YYYY-MM-DD/hour=HH/,"
+                    + " each line by its own time (UTC).",
+            "Lines without a valid time go to quarantine/ingest/ and are counted; none is dropped."
+        })
+public final class IngestCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions config;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Log files, or folders to read every file of.")
+    List<Path> inputs;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "combined",
+            description = "combined or common (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public Integer call() {
+        IngestOptions options = new IngestOptions(inputs, IngestFormat.parse(format), "");
+        Settings settings = config.settings();
+        String bucket = LakeConfig.from(settings).rawBucket();
+        try (S3Client s3 = S3Clients.create(S3Config.from(settings), 4)) {
+            S3Access.checkBucket(s3, bucket, LakeConfig.RAW_BUCKET, settings);
+            S3ObjectStore store = new S3ObjectStore(s3, bucket, S3Access.describeEndpoint(settings));
+            IngestSummary summary;
+            try (ProgressReporter progress =
+                    ProgressReporter.toStderr("lines", 0).start()) {
+                summary = new Ingester(store, options, progress).run();
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "Read %,d lines from %d files: %,d routed to %d dates, %,d quarantined"
+                            + " (s3://%s/quarantine/ingest/), %,d routed lines not in %s shape; %d objects.%n",
+                    summary.linesRead(),
+                    summary.files(),
+                    summary.linesRouted(),
+                    summary.byDate().size(),
+                    summary.linesQuarantined(),
+                    bucket,
+                    summary.routedWithoutShape(),
+                    options.format(),
+                    summary.objects());
+            summary.byDate()
+                    .forEach((date, lines) -> System.out.printf(Locale.ROOT, "  dt=%s  %,d lines%n", date, lines));
+        }
+        return 0;
+    }
+}

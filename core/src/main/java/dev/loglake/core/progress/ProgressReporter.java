@@ -29,6 +29,7 @@ public final class ProgressReporter implements AutoCloseable {
     private final LongAdder done = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private ScheduledExecutorService printer;
+    private boolean closed;
 
     /**
      * @param unit what is counted, plural ("events")
@@ -81,7 +82,7 @@ public final class ProgressReporter implements AutoCloseable {
         StringBuilder line = new StringBuilder();
         if (total > 0) {
             line.append(String.format(
-                    Locale.ROOT, "%5.1f%% %,d/%,d %s", 100.0 * Math.min(units, total) / total, units, total, unit));
+                    Locale.ROOT, "%.1f%% %,d/%,d %s", 100.0 * Math.min(units, total) / total, units, total, unit));
         } else {
             line.append(String.format(Locale.ROOT, "%,d %s", units, unit));
         }
@@ -101,12 +102,19 @@ public final class ProgressReporter implements AutoCloseable {
             printer.shutdownNow();
         }
         synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
             out.print(terminal ? "\r" + line() + "\033[K\n" : line() + "\n");
             out.flush();
         }
     }
 
     private synchronized void print() {
+        if (closed) {
+            return;
+        }
         if (terminal) {
             out.print("\r" + line() + "\033[K");
         } else {

@@ -2,6 +2,7 @@ package dev.loglake.generator.format;
 
 import dev.loglake.generator.model.AccessEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The combined log format of nginx and Apache, with the response time in microseconds appended:
@@ -30,6 +31,12 @@ public final class CombinedEncoder implements LineEncoder {
     public void encodeWithBadTimestamp(AccessEvent event, String badTimestamp, LineBuffer out) {
         out.append(event.visitor().ip()).append(NO_USER_OPEN_TIME).appendAscii(badTimestamp);
         appendAfterTime(event, out);
+    }
+
+    @Override
+    public List<String> badTimestamps() {
+        return List.of(
+                "2026-11-03T14:00:00Z", "03/Nov/2026:25:61:61 +0000", "-", "32/Foo/2026:12:00:00 +0000", "1762178400");
     }
 
     private static void appendAfterTime(AccessEvent event, LineBuffer out) {

@@ -2,6 +2,7 @@ package dev.loglake.generator.format;
 
 import dev.loglake.generator.model.AccessEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * JSON lines, one object per request, with the fields of {@code access_log.avsc} under the same names. An
@@ -34,6 +35,11 @@ public final class JsonEncoder implements LineEncoder {
     public void encodeWithBadTimestamp(AccessEvent event, String badTimestamp, LineBuffer out) {
         out.append(TIME).appendAscii(badTimestamp);
         appendAfterTime(event, out);
+    }
+
+    @Override
+    public List<String> badTimestamps() {
+        return List.of("03/Nov/2026:14:00:00 +0000", "2026-13-45T99:99:99Z", "-", "2026-11-03 14:00:00", "1762178400");
     }
 
     private static void appendAfterTime(AccessEvent event, LineBuffer out) {

@@ -8,4 +8,7 @@ public interface LineEncoder {
 
     /** Writes the event with a timestamp no parser accepts (one of the malformed-line kinds). */
     void encodeWithBadTimestamp(AccessEvent event, String badTimestamp, LineBuffer out);
+
+    /** Timestamps in other forms or out of range, none of them valid in this format. */
+    java.util.List<String> badTimestamps();
 }

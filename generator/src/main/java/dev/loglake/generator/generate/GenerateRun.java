@@ -58,8 +58,9 @@ public final class GenerateRun {
         this.hours = RunPlan.hours(options, model.returningVisitors());
     }
 
-    public long totalEvents() {
-        return RunPlan.totalEvents(hours);
+    /** The valid events a run of these options writes, for a progress bar before the run is built. */
+    public static long plannedEvents(GenerateOptions options) {
+        return RunPlan.totalEvents(RunPlan.hours(options, 0));
     }
 
     public String fingerprint() {

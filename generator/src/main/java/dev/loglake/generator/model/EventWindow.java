@@ -52,6 +52,11 @@ public final class EventWindow {
         return toMillis;
     }
 
+    /** The events in the order the sessions made them (for tests of session invariants). */
+    List<AccessEvent> eventsInCreationOrder() {
+        return List.copyOf(events);
+    }
+
     /** The events in time order (stable: ties keep the order they were made in). */
     public List<AccessEvent> sortedEvents() {
         events.sort((a, b) -> Long.compare(a.timeMillis(), b.timeMillis()));

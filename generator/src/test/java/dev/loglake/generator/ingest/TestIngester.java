@@ -1,0 +1,128 @@
+package dev.loglake.generator.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loglake.core.LoglakeException;
+import dev.loglake.core.progress.ProgressReporter;
+import dev.loglake.generator.store.TestingObjectStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestIngester {
+    /** Real-world-shaped lines and the dt/hour each belongs to ("quarantine" for none). */
+    private static final Map<String, String> LINES = lines();
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void everyLineIsInItsHourOrInQuarantine() throws IOException {
+        List<String> all = new ArrayList<>(LINES.keySet());
+        Path plain = directory.resolve("access.log");
+        Files.write(plain, String.join("\n", all.subList(0, 6)).concat("\n").getBytes(StandardCharsets.UTF_8));
+        Path rotated = directory.resolve("logs/access.log.1");
+        Files.createDirectories(rotated.getParent());
+        Files.write(rotated, gzip(String.join("\r\n", all.subList(6, all.size())) + "\r\n"));
+        TestingObjectStore store = new TestingObjectStore();
+
+        IngestSummary summary = ingest(store, List.of(plain, directory.resolve("logs")));
+
+        assertThat(summary.files()).isEqualTo(2);
+        assertThat(summary.linesRead()).isEqualTo(LINES.size());
+        Map<String, String> found = new HashMap<>();
+        for (String key : store.list("")) {
+            String place = key.startsWith("quarantine/ingest/")
+                    ? "quarantine"
+                    : key.replaceAll("access/combined/(dt=[^/]+/hour=\\d{2})/ingest-[0-9a-f]{12}\\.log\\.gz", "$1");
+            for (String line : gunzip(store.get(key)).split("\n")) {
+                assertThat(found.put(line, place))
+                        .as("line written twice: %s", line)
+                        .isNull();
+            }
+        }
+        assertThat(found).isEqualTo(LINES);
+        assertThat(summary.linesQuarantined())
+                .isEqualTo(LINES.values().stream().filter("quarantine"::equals).count());
+        assertThat(summary.routedWithoutShape()).isEqualTo(1);
+    }
+
+    @Test
+    void ingestingTheSameFileAgainOverwrites() throws IOException {
+        Path file = directory.resolve("access.log");
+        Files.write(file, String.join("\n", LINES.keySet()).getBytes(StandardCharsets.UTF_8));
+        TestingObjectStore store = new TestingObjectStore();
+        ingest(store, List.of(file));
+        List<String> keys = store.list("");
+        ingest(store, List.of(file));
+        assertThat(store.list("")).isEqualTo(keys);
+    }
+
+    @Test
+    void aMissingInputIsNamed() {
+        assertThatThrownBy(() -> new IngestOptions(List.of(directory.resolve("nope.log")), IngestFormat.COMBINED, ""))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("nope.log")
+                .hasMessageContaining("no such file");
+    }
+
+    private static IngestSummary ingest(TestingObjectStore store, List<Path> inputs) {
+        ProgressReporter progress = new ProgressReporter(
+                "lines", 0, new PrintStream(OutputStream.nullOutputStream()), false, System::nanoTime);
+        return new Ingester(store, new IngestOptions(inputs, IngestFormat.COMBINED, ""), progress).run();
+    }
+
+    private static Map<String, String> lines() {
+        Map<String, String> lines = new java.util.LinkedHashMap<>();
+        lines.put(
+                "2001:db8::1 - - [01/Nov/2026:10:15:32 +0000] \"GET /index.html HTTP/1.1\" 200 5120 \"-\" \"curl/8.5.0\"",
+                "dt=2026-11-01/hour=10");
+        lines.put(
+                "203.0.113.9 - - [01/Nov/2026:10:59:59 +0000] \"HEAD /health HTTP/1.1\" 200 - \"-\" \"kube-probe/1.30\"",
+                "dt=2026-11-01/hour=10");
+        lines.put(
+                "198.51.100.7 - frank [01/Nov/2026:23:30:00 -0200] \"GET /a\\\"b HTTP/1.1\" 404 153 \"https://ex.example/\" \"Mozilla/5.0 (X11; \\\"quoted\\\" agent)\"",
+                "dt=2026-11-02/hour=01");
+        lines.put(
+                "::ffff:192.0.2.1 - - [02/Nov/2026:00:00:00 +0100] \"\\x16\\x03\\x01\\x02\\x00\\x01\\x00\\x01\\xFC\\x03\\x03\" 400 157 \"-\" \"-\"",
+                "dt=2026-11-01/hour=23");
+        lines.put("this is not a log line at all", "quarantine");
+        lines.put("192.0.2.44 - - [31/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 10 \"-\" \"x\"", "quarantine");
+        lines.put(
+                "192.0.2.45 - - [02/Nov/2026:05:06:07 +0000] \"GET /with space/in path HTTP/1.1\" 200 10 \"-\" \"Mozilla/5.0 (Windows NT 10.0)\" 1234 extra",
+                "dt=2026-11-02/hour=05");
+        lines.put(
+                "192.0.2.46 - - [02/Nov/2026:05:06:08 +0000] \"GET /common HTTP/1.0\" 200 2326",
+                "dt=2026-11-02/hour=05");
+        lines.put("", "quarantine");
+        lines.put("192.0.2.47 - - \"GET / HTTP/1.1\" [02/Nov/2026:05:06:08 +0000] 200 1 \"-\" \"-\"", "quarantine");
+        lines.put("fe80::1%eth0 - - [03/Nov/2026:12:00:00 +0000] \"-\" 408 0 \"-\" \"-\"", "dt=2026-11-03/hour=12");
+        return lines;
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String gunzip(byte[] bytes) throws IOException {
+        return new String(new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes(), StandardCharsets.UTF_8);
+    }
+}

@@ -22,6 +22,7 @@ public final class EventDateCounter {
     private long responseBytes;
     private long botEvents;
     private long lateEvents;
+    private long lastVisitor = Long.MIN_VALUE;
 
     /** @param paths the site map's paths, by path id */
     public EventDateCounter(List<String> paths) {
@@ -34,8 +35,12 @@ public final class EventDateCounter {
         statusCounts[event.status()]++;
         responseBytes += event.bytes();
         pathCounts[event.resource().pathId()]++;
-        clientIps.add(event.visitor().ipKey());
-        visitors.add(event.visitor().key());
+        // A visitor's requests come in runs (a page and its assets): skip the set for the repeats.
+        if (event.visitor().key() != lastVisitor) {
+            lastVisitor = event.visitor().key();
+            clientIps.add(event.visitor().ipKey());
+            visitors.add(event.visitor().key());
+        }
         if (event.visitor().bot()) {
             botEvents++;
         }

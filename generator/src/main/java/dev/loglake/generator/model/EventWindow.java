@@ -57,9 +57,27 @@ public final class EventWindow {
         return List.copyOf(events);
     }
 
-    /** The events in time order (stable: ties keep the order they were made in). */
+    /**
+     * The events in the order of their logged second, and within a second in the order they were made (a
+     * page before its assets). A counting sort: linear, where a comparison sort was a tenth of the run.
+     */
     public List<AccessEvent> sortedEvents() {
-        events.sort((a, b) -> Long.compare(a.timeMillis(), b.timeMillis()));
-        return events;
+        int seconds = (int) ((toMillis - fromMillis + 999) / 1000);
+        int[] starts = new int[seconds + 1];
+        for (AccessEvent event : events) {
+            starts[second(event) + 1]++;
+        }
+        for (int i = 1; i <= seconds; i++) {
+            starts[i] += starts[i - 1];
+        }
+        AccessEvent[] sorted = new AccessEvent[events.size()];
+        for (AccessEvent event : events) {
+            sorted[starts[second(event)]++] = event;
+        }
+        return java.util.Arrays.asList(sorted);
+    }
+
+    private int second(AccessEvent event) {
+        return (int) ((event.timeMillis() - fromMillis) / 1000);
     }
 }

@@ -16,9 +16,18 @@ public final class ResponseModel {
     private static final double CACHED_REVALIDATION_RATE = 0.7;
 
     private final List<Incident> incidents;
+    /** The incidents' windows as epoch milliseconds, so that most requests are cleared by two comparisons. */
+    private final long[] incidentStarts;
+
+    private final long[] incidentEnds;
 
     public ResponseModel(List<Incident> incidents) {
         this.incidents = List.copyOf(requireNonNull(incidents, "incidents is null"));
+        this.incidentStarts =
+                this.incidents.stream().mapToLong(i -> i.start().toEpochMilli()).toArray();
+        this.incidentEnds = this.incidents.stream()
+                .mapToLong(i -> i.start().toEpochMilli() + i.duration().toMillis())
+                .toArray();
     }
 
     /**
@@ -35,8 +44,11 @@ public final class ResponseModel {
             RandomGenerator random) {
         int status = baseStatus(resource, signedIn, cachedAssets, random);
         boolean slow = false;
-        for (Incident incident : incidents) {
-            if (incident.affects(timeMillis, resource.target().text())) {
+        for (int i = 0; i < incidentStarts.length; i++) {
+            Incident incident = incidents.get(i);
+            if (timeMillis >= incidentStarts[i]
+                    && timeMillis < incidentEnds[i]
+                    && incident.affects(timeMillis, resource.target().text())) {
                 if (incident.kind() == IncidentKind.LATENCY) {
                     slow = true;
                 } else if (status < 400 && random.nextDouble() < Incident.ERROR_RATE) {

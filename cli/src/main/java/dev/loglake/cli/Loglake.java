@@ -3,6 +3,7 @@ package dev.loglake.cli;
 import dev.loglake.cli.generate.GenerateCommand;
 import dev.loglake.cli.generate.IngestCommand;
 import dev.loglake.cli.stack.StackCommand;
+import dev.loglake.cli.transform.TransformCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
             StackCommand.class,
             GenerateCommand.class,
             IngestCommand.class,
+            TransformCommand.class,
             ConfigCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class

@@ -9,8 +9,12 @@ import java.util.Optional;
 
 /** Every configuration key loglake knows, gathered from the typed config classes. */
 public final class ConfigRegistry {
-    private static final Map<String, ConfigProperty> PROPERTIES =
-            index(List.of(TrinoConfig.PROPERTIES, S3Config.PROPERTIES, LakeConfig.PROPERTIES, StackConfig.PROPERTIES));
+    private static final Map<String, ConfigProperty> PROPERTIES = index(List.of(
+            TrinoConfig.PROPERTIES,
+            S3Config.PROPERTIES,
+            LakeConfig.PROPERTIES,
+            TransformConfig.PROPERTIES,
+            StackConfig.PROPERTIES));
 
     private ConfigRegistry() {}
 

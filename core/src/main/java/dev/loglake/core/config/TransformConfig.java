@@ -1,0 +1,49 @@
+package dev.loglake.core.config;
+
+import dev.loglake.core.LoglakeException;
+import java.util.List;
+
+/**
+ * How the transforms load the lake.
+ *
+ * @param latenessDays how many days after its event date an event may arrive and still be loaded into its
+ *     own day; later events are quarantined with that reason
+ * @param batchDays how many raw days one set of statements loads; keeps each write under Trino's
+ *     partitions-per-writer limit (100) with room for the late days
+ */
+public record TransformConfig(int latenessDays, int batchDays) {
+    public static final String LATENESS_DAYS = "transform.lateness-days";
+    public static final String BATCH_DAYS = "transform.batch-days";
+
+    static final List<ConfigProperty> PROPERTIES = List.of(
+            ConfigProperty.of(
+                    LATENESS_DAYS, "2", "Days an event may arrive after its date and still be loaded into that date."),
+            ConfigProperty.of(BATCH_DAYS, "30", "Raw days loaded per batch (Trino writes at most 100 partitions)."));
+
+    public TransformConfig {
+        if (latenessDays < 0 || latenessDays > 30) {
+            throw LoglakeException.user(
+                    "Invalid value for %s: %d. Expected a number of days from 0 to 30.", LATENESS_DAYS, latenessDays);
+        }
+        if (batchDays < 1 || batchDays + latenessDays > 99) {
+            throw LoglakeException.user(
+                    "Invalid value for %s: %d. Expected at least 1, and at most %d so that a batch with its late days"
+                            + " stays within Trino's 100 partitions per write.",
+                    BATCH_DAYS, batchDays, 99 - latenessDays);
+        }
+    }
+
+    public static TransformConfig from(Settings settings) {
+        return new TransformConfig(integer(settings, LATENESS_DAYS), integer(settings, BATCH_DAYS));
+    }
+
+    private static int integer(Settings settings, String key) {
+        String raw = settings.get(key).trim();
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw LoglakeException.user(
+                    "Invalid value for %s: '%s' (%s). Expected a whole number.", key, raw, settings.source(key));
+        }
+    }
+}

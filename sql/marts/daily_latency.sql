@@ -1,0 +1,17 @@
+-- @table      {{marts_schema}}.daily_latency
+-- @grain      one row per day and path group (the first segment of the path, such as /products).
+-- @partitioned_by dt
+-- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
+--
+-- Percentiles are approximate (Trino's approx_percentile, a t-digest); requests without a logged response
+-- time are counted but not in the percentiles.
+SELECT
+    path_group,
+    count(*) AS requests,
+    approx_percentile(response_micros / 1000.0, 0.50) AS p50_ms,
+    approx_percentile(response_micros / 1000.0, 0.95) AS p95_ms,
+    approx_percentile(response_micros / 1000.0, 0.99) AS p99_ms,
+    dt
+FROM {{catalog}}.{{marts_schema}}.fact_requests
+WHERE dt BETWEEN {{from_date}} AND {{to_date}}
+GROUP BY dt, path_group

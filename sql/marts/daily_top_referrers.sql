@@ -1,0 +1,19 @@
+-- @table      {{marts_schema}}.daily_top_referrers
+-- @grain      one row per day and referring host, for the day's 50 most frequent (rank 1 = most requests;
+--             ties broken by host). Requests without a referrer are not ranked.
+-- @partitioned_by dt
+-- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
+WITH counts AS (
+    SELECT dt, referrer_host, count(*) AS requests
+    FROM {{catalog}}.{{marts_schema}}.fact_requests
+    WHERE dt BETWEEN {{from_date}} AND {{to_date}}
+        AND referrer_host IS NOT NULL
+    GROUP BY dt, referrer_host
+),
+ranked AS (
+    SELECT *, row_number() OVER (PARTITION BY dt ORDER BY requests DESC, referrer_host ASC) AS referrer_rank
+    FROM counts
+)
+SELECT referrer_rank, referrer_host, requests, dt
+FROM ranked
+WHERE referrer_rank <= 50

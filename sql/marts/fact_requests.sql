@@ -1,0 +1,77 @@
+-- @table      {{marts_schema}}.fact_requests
+-- @grain      one row per valid HTTP request, in the partition of the date it happened (UTC).
+-- @partitioned_by dt
+-- @parameters catalog, staging_schema, marts_schema (identifiers); from_date, to_date (event dates);
+--             lateness_days (integer)
+--
+-- An event that arrived late (in a later day's raw objects) lands in its own event date: partition dt is
+-- rebuilt from every arrival day from dt to dt + lateness_days. Bytes logged as "-" count as 0.
+-- The country comes from the IP-block reference list: the most specific network that contains the client
+-- address ('unknown' when none does), found through the address buckets of staging.ip_block_buckets.
+WITH requests AS (
+    SELECT *
+    FROM {{catalog}}.{{staging_schema}}.parsed_lines
+    WHERE error IS NULL
+        AND event_dt BETWEEN {{from_date}} AND {{to_date}}
+        AND arrival_dt BETWEEN {{from_date}} AND {{to_date}} + INTERVAL '1' DAY * {{lateness_days}}
+),
+addresses AS (
+    SELECT DISTINCT
+        client_ip,
+        CAST(client_ip AS ipaddress) AS client_address,
+        strpos(client_ip, ':') = 0 AS is_ipv4
+    FROM requests
+),
+address_buckets AS (
+    SELECT
+        client_ip,
+        client_address,
+        concat(
+            IF(is_ipv4, '4:', '6:'),
+            CAST(IF(is_ipv4,
+                bitwise_and(from_big_endian_32(substr(CAST(client_address AS varbinary), 13, 4)), 4294967295) / 65536,
+                bitwise_and(from_big_endian_32(substr(CAST(client_address AS varbinary), 1, 4)), 4294967295))
+            AS varchar)) AS bucket
+    FROM addresses
+),
+ip_countries AS (
+    SELECT a.client_ip, max_by(b.country, b.prefix_length) AS country
+    FROM address_buckets a
+    JOIN {{catalog}}.{{staging_schema}}.ip_block_buckets b
+        ON b.bucket = a.bucket AND contains(b.network, a.client_address)
+    GROUP BY a.client_ip
+)
+SELECT
+    r.event_time,
+    r.client_ip,
+    remote_user,
+    method,
+    path,
+    query_string,
+    protocol,
+    status,
+    response_bytes,
+    response_micros,
+    referrer,
+    referrer_host,
+    user_agent,
+    browser_family,
+    os_family,
+    device_class,
+    is_bot,
+    coalesce(ic.country, 'unknown') AS country,
+    regexp_like(path, '\.(css|js|mjs|png|jpe?g|gif|svg|ico|webp|avif|woff2?|ttf|map)$')
+        OR starts_with(path, '/static/') OR starts_with(path, '/assets/') AS is_asset,
+    method = 'GET' AND status < 400 AND NOT is_bot
+        AND NOT (regexp_like(path, '\.(css|js|mjs|png|jpe?g|gif|svg|ico|webp|avif|woff2?|ttf|map|xml|txt|json)$')
+            OR starts_with(path, '/static/') OR starts_with(path, '/assets/') OR starts_with(path, '/api/'))
+        AS is_page_view,
+    CASE
+        WHEN path = '/' THEN '/'
+        ELSE concat('/', split_part(path, '/', 2))
+    END AS path_group,
+    arrival_dt,
+    source_object,
+    event_dt AS dt
+FROM requests r
+LEFT JOIN ip_countries ic ON ic.client_ip = r.client_ip

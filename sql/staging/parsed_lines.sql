@@ -1,0 +1,130 @@
+-- @table      {{staging_schema}}.parsed_lines
+-- @grain      one row per raw line of the arrival days processed: its typed fields and derived columns
+--             when it parses, the reason and the raw line when it does not (error IS NOT NULL).
+-- @partitioned_by arrival_dt
+-- @parameters catalog, raw_schema, staging_schema (identifiers); from_date, to_date (arrival dates);
+--             lateness_days (integer: how many days late an event may arrive and still be loaded)
+--
+-- The whole line is parsed by one regular expression, evaluated once: regexp_replace rewrites a line that
+-- matches into its fields joined by 0x1f (a byte no field may contain), and a line that does not match
+-- into 11 empty fields and the line itself. One regexp_extract per field would run the expression 11 times.
+-- The rule is the generator's (CombinedLineParser.VALID_LINE), made as tolerant as real-log parsers:
+-- escaped quotes inside quoted fields, and the response time may be missing (nginx and Apache do not log
+-- it by default). The referrer and user agent are required: without them a line truncated after its byte
+-- count would pass for a valid common-log line.
+-- The country is looked up when the fact table is built (marts/fact_requests.sql), from these staged rows:
+-- a lookup here would make Trino evaluate the parse a second time for the join.
+WITH lines AS (
+    SELECT
+        CAST(dt AS date) AS arrival_dt,
+        "$path" AS source_object,
+        line,
+        split(
+            regexp_replace(
+                line,
+                '^(?:(?<ip>[^\s\x1f]+) [^\s\x1f]+ (?<user>[^\s\x1f]+) \[(?<ts>[^\]\x1f]+)\] "(?<method>[A-Za-z]{1,20}) (?<target>[^\s"\x1f]+) (?<protocol>HTTP/[0-9.]{1,4})" (?<status>[0-9]{3}) (?<bytes>[0-9]{1,18}|-) "(?<referer>(?:[^"\\\x1f]|\\[^\x1f])*)" "(?<agent>(?:[^"\\\x1f]|\\[^\x1f])*)"(?: (?<micros>[0-9]{1,18}))?|(?<unparsed>.*))$',
+                '${ip}' || chr(31) || '${user}' || chr(31) || '${ts}' || chr(31) || '${method}' || chr(31)
+                    || '${target}' || chr(31) || '${protocol}' || chr(31) || '${status}' || chr(31) || '${bytes}'
+                    || chr(31) || '${referer}' || chr(31) || '${agent}' || chr(31) || '${micros}' || chr(31)
+                    || '${unparsed}'),
+            chr(31)) AS f
+    FROM {{catalog}}.{{raw_schema}}.access_log_lines
+    WHERE dt BETWEEN CAST({{from_date}} AS varchar) AND CAST({{to_date}} AS varchar)
+),
+fields AS (
+    SELECT
+        arrival_dt,
+        source_object,
+        line,
+        f[1] <> '' AS matched,
+        f[1] AS client_ip,
+        NULLIF(f[2], '-') AS remote_user,
+        try(parse_datetime(f[3], 'dd/MMM/yyyy:HH:mm:ss Z')) AS event_time_zoned,
+        upper(f[4]) AS method,
+        f[5] AS target,
+        f[6] AS protocol,
+        try_cast(f[7] AS integer) AS status,
+        IF(f[8] = '-', 0, try_cast(f[8] AS bigint)) AS response_bytes,
+        NULLIF(NULLIF(f[9], '-'), '') AS referrer,
+        NULLIF(f[10], '') AS user_agent,
+        try_cast(NULLIF(f[11], '') AS bigint) AS response_micros,
+        try_cast(f[1] AS ipaddress) AS client_address
+    FROM lines
+),
+typed AS (
+    SELECT
+        *,
+        CAST(at_timezone(event_time_zoned, 'UTC') AS timestamp(3)) AS event_time,
+        CAST(at_timezone(event_time_zoned, 'UTC') AS date) AS event_dt
+    FROM fields
+),
+checked AS (
+    SELECT
+        *,
+        CASE
+            WHEN length(line) > 65536 THEN 'line longer than 65536 characters'
+            WHEN NOT matched THEN 'not a combined log line'
+            WHEN event_time_zoned IS NULL THEN 'timestamp is not dd/MMM/yyyy:HH:mm:ss +ZZZZ'
+            WHEN client_address IS NULL THEN 'client address is not an IPv4 or IPv6 address'
+            WHEN status < 100 OR status > 599 THEN 'status code outside 100-599'
+            WHEN event_dt > arrival_dt THEN 'event date after the arrival date'
+            WHEN event_dt < arrival_dt - INTERVAL '1' DAY * {{lateness_days}} THEN 'event arrived later than the lateness window'
+        END AS error
+    FROM typed
+),
+final AS (
+    SELECT
+        c.source_object,
+        c.error,
+        IF(c.error IS NULL, NULL, c.line) AS raw_line,
+        IF(c.error IS NULL, c.client_ip) AS client_ip,
+        IF(c.error IS NULL, c.remote_user) AS remote_user,
+        IF(c.error IS NULL, c.event_time) AS event_time,
+        IF(c.error IS NULL, c.event_dt) AS event_dt,
+        IF(c.error IS NULL, c.method) AS method,
+        IF(c.error IS NULL, IF(strpos(c.target, '?') > 0, substr(c.target, 1, strpos(c.target, '?') - 1), c.target)) AS path,
+        IF(c.error IS NULL AND strpos(c.target, '?') > 0, substr(c.target, strpos(c.target, '?') + 1)) AS query_string,
+        IF(c.error IS NULL, c.protocol) AS protocol,
+        IF(c.error IS NULL, c.status) AS status,
+        IF(c.error IS NULL, c.response_bytes) AS response_bytes,
+        IF(c.error IS NULL, c.referrer) AS referrer,
+        IF(c.error IS NULL, url_extract_host(c.referrer)) AS referrer_host,
+        IF(c.error IS NULL, c.user_agent) AS user_agent,
+        IF(c.error IS NULL, c.response_micros) AS response_micros,
+        IF(c.error IS NULL,
+            CASE
+                WHEN c.user_agent IS NULL THEN 'Unknown'
+                WHEN regexp_like(lower(c.user_agent), 'bot|crawler|spider|slurp') THEN 'Bot'
+                WHEN strpos(c.user_agent, 'Edg/') > 0 THEN 'Edge'
+                WHEN strpos(c.user_agent, 'OPR/') > 0 OR strpos(c.user_agent, 'Opera') > 0 THEN 'Opera'
+                WHEN strpos(c.user_agent, 'Firefox/') > 0 THEN 'Firefox'
+                WHEN strpos(c.user_agent, 'Chrome/') > 0 OR strpos(c.user_agent, 'CriOS/') > 0 THEN 'Chrome'
+                WHEN strpos(c.user_agent, 'Safari/') > 0 THEN 'Safari'
+                WHEN strpos(lower(c.user_agent), 'curl') > 0 OR strpos(c.user_agent, 'python') > 0 THEN 'Script'
+                ELSE 'Other'
+            END) AS browser_family,
+        IF(c.error IS NULL,
+            CASE
+                WHEN c.user_agent IS NULL THEN 'Unknown'
+                WHEN strpos(c.user_agent, 'Android') > 0 THEN 'Android'
+                WHEN strpos(c.user_agent, 'iPhone') > 0 OR strpos(c.user_agent, 'iPad') > 0 THEN 'iOS'
+                WHEN strpos(c.user_agent, 'Windows') > 0 THEN 'Windows'
+                WHEN strpos(c.user_agent, 'Mac OS X') > 0 OR strpos(c.user_agent, 'Macintosh') > 0 THEN 'macOS'
+                WHEN strpos(c.user_agent, 'CrOS') > 0 THEN 'ChromeOS'
+                WHEN strpos(c.user_agent, 'Linux') > 0 THEN 'Linux'
+                ELSE 'Other'
+            END) AS os_family,
+        IF(c.error IS NULL,
+            CASE
+                WHEN c.user_agent IS NULL THEN 'unknown'
+                WHEN regexp_like(lower(c.user_agent), 'bot|crawler|spider|slurp') THEN 'bot'
+                WHEN strpos(c.user_agent, 'iPad') > 0 OR strpos(c.user_agent, 'Tablet') > 0 THEN 'tablet'
+                WHEN strpos(c.user_agent, 'Mobile') > 0 OR strpos(c.user_agent, 'iPhone') > 0
+                    OR strpos(c.user_agent, 'Android') > 0 THEN 'mobile'
+                ELSE 'desktop'
+            END) AS device_class,
+        IF(c.error IS NULL, c.user_agent IS NOT NULL AND regexp_like(lower(c.user_agent), 'bot|crawler|spider|slurp')) AS is_bot,
+        c.arrival_dt
+    FROM checked c
+)
+SELECT * FROM final

@@ -1,0 +1,226 @@
+package dev.loglake.transforms.run;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.core.LoglakeException;
+import dev.loglake.transforms.sql.SqlFile;
+import dev.loglake.transforms.sql.SqlValue;
+import dev.loglake.transforms.trino.StatementResult;
+import dev.loglake.transforms.trino.TrinoSession;
+import io.trino.jdbc.QueryStats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the SQL files of the lake. A model file (a SELECT with {@code @partitioned_by}) is created by CTAS on
+ * its first load and afterwards replaces exactly the partitions its SELECT returns (the session writes with
+ * {@code insert_existing_partitions_behavior = OVERWRITE}). Every job is recorded in the ledger, and
+ * reports its progress while it runs.
+ */
+public final class JobRunner {
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+
+    private final TrinoSession trino;
+    private final LakeSchemas schemas;
+    private final Ledger ledger;
+
+    public JobRunner(TrinoSession trino, LakeSchemas schemas, Ledger ledger) {
+        this.trino = requireNonNull(trino, "trino is null");
+        this.schemas = requireNonNull(schemas, "schemas is null");
+        this.ledger = requireNonNull(ledger, "ledger is null");
+    }
+
+    /** Runs a DDL file (CREATE ... IF NOT EXISTS) as written. */
+    public void runDdl(String file) {
+        SqlFile sql = SqlFile.load(file);
+        trino.query(file, sql.render(parameters(sql, Map.of())));
+    }
+
+    /**
+     * Loads the model {@code file} for the given partitions: CTAS when its table does not exist yet, else an
+     * INSERT that overwrites the partitions written.
+     *
+     * @return the rows written
+     */
+    public long load(String file, String partitions, Map<String, SqlValue> values) {
+        SqlFile sql = SqlFile.load(file);
+        String table = qualifiedTable(sql);
+        String select = sql.render(parameters(sql, values));
+        if (!tableExists(table)) {
+            return run(
+                    file, partitions, "CREATE TABLE " + table + " WITH (" + tableProperties(sql) + ")\nAS\n" + select);
+        }
+        // Replace the partitions the SELECT writes, and only those; the ledger's appends must not overwrite.
+        String property = schemas.catalog().name() + ".insert_existing_partitions_behavior";
+        trino.setSessionProperty(property, "OVERWRITE");
+        try {
+            return run(file, partitions, "INSERT INTO " + table + "\n" + select);
+        } finally {
+            trino.resetSessionProperty(property);
+        }
+    }
+
+    /**
+     * Collects statistics for the given partitions so that Trino plans well, on every column but timestamps:
+     * Trino 476 cannot read back the timestamp statistics Hive Metastore 4 stores (trinodb/trino#24988).
+     */
+    public void analyze(String file, DayRange days) {
+        SqlFile sql = SqlFile.load(file);
+        String table = qualifiedTable(sql);
+        String partitionColumn = sql.partitionColumn()
+                .orElseThrow(() -> LoglakeException.internal(file + " has no partition column to analyze", null));
+        String[] parts = table.split("\\.");
+        String from = new SqlValue.Date(days.from()).render();
+        String to = new SqlValue.Date(days.to()).render();
+        List<String> partitions = trino
+                .query(
+                        file,
+                        "SELECT CAST(" + partitionColumn + " AS varchar) FROM " + parts[0] + "." + parts[1] + ".\""
+                                + parts[2] + "$partitions\" WHERE " + partitionColumn + " BETWEEN " + from + " AND "
+                                + to)
+                .rows()
+                .stream()
+                .map(row -> "ARRAY[" + new SqlValue.Text((String) row.get(0)).render() + "]")
+                .toList();
+        List<String> columns = trino
+                .query(
+                        file,
+                        "SELECT column_name FROM " + parts[0] + ".information_schema.columns WHERE table_schema = "
+                                + new SqlValue.Text(parts[1]).render() + " AND table_name = "
+                                + new SqlValue.Text(parts[2]).render()
+                                + " AND data_type NOT LIKE 'timestamp%' AND column_name <> "
+                                + new SqlValue.Text(partitionColumn).render())
+                .rows()
+                .stream()
+                .map(row -> new SqlValue.Text((String) row.get(0)).render())
+                .toList();
+        if (partitions.isEmpty() || columns.isEmpty()) {
+            return;
+        }
+        trino.execute(
+                new TrinoSession.Job(
+                        file,
+                        partitionColumn + "=" + days,
+                        "ANALYZE " + table + " WITH (partitions = ARRAY[" + String.join(", ", partitions)
+                                + "], columns = ARRAY[" + String.join(", ", columns) + "])"),
+                stats -> {});
+    }
+
+    /** Drops and rebuilds a small unpartitioned model table. */
+    public long rebuild(String file, Map<String, SqlValue> values) {
+        SqlFile sql = SqlFile.load(file);
+        String table = qualifiedTable(sql);
+        trino.query(file, "DROP TABLE IF EXISTS " + table);
+        return run(
+                file,
+                "whole table",
+                "CREATE TABLE " + table + " WITH (format = 'PARQUET')\nAS\n" + sql.render(parameters(sql, values)));
+    }
+
+    private long run(String file, String partitions, String statement) {
+        Instant started = Instant.now();
+        ProgressLine progress = new ProgressLine(file, partitions, started);
+        try {
+            StatementResult result = trino.execute(new TrinoSession.Job(file, partitions, statement), progress::update);
+            Instant ended = Instant.now();
+            ledger.recordJob(file, partitions, result.rowsWritten(), started, ended, result.queryId(), "");
+            log.info(
+                    "{} [{}]: {} rows written in {} s (query {})",
+                    file,
+                    partitions,
+                    String.format("%,d", result.rowsWritten()),
+                    String.format("%.1f", Duration.between(started, ended).toMillis() / 1000.0),
+                    result.queryId());
+            return result.rowsWritten();
+        } catch (LoglakeException e) {
+            recordFailure(file, partitions, started, progress.queryId(), e.getMessage());
+            throw e;
+        }
+    }
+
+    private void recordFailure(String file, String partitions, Instant started, String queryId, String message) {
+        try {
+            ledger.recordJob(file, partitions, 0, started, Instant.now(), queryId, message);
+        } catch (LoglakeException ledgerFailure) {
+            // Trino itself may be what failed; the original error is the one the user needs.
+            log.warn("Could not record the failed job in the ledger: {}", ledgerFailure.getMessage());
+        }
+    }
+
+    private Map<String, SqlValue> parameters(SqlFile sql, Map<String, SqlValue> values) {
+        Map<String, SqlValue> all = new HashMap<>(schemas.parameters());
+        all.putAll(values);
+        all.keySet().retainAll(sql.parameters());
+        return all;
+    }
+
+    private String qualifiedTable(SqlFile sql) {
+        String declared = sql.tag("table")
+                .orElseThrow(() -> LoglakeException.internal("SQL file " + sql.name() + " has no @table tag", null));
+        String rendered =
+                new SqlFile(sql.name(), declared).render(parameters(new SqlFile(sql.name(), declared), Map.of()));
+        return schemas.catalog().render() + "." + rendered;
+    }
+
+    private static String tableProperties(SqlFile sql) {
+        return sql.partitionColumn()
+                .map(column -> "format = 'PARQUET', partitioned_by = ARRAY['" + column + "']")
+                .orElse("format = 'PARQUET'");
+    }
+
+    boolean tableExists(String qualifiedTable) {
+        String[] parts = qualifiedTable.split("\\.");
+        StatementResult result = trino.query(
+                "information_schema",
+                "SELECT count(*) FROM " + parts[0] + ".information_schema.tables WHERE table_schema = "
+                        + new SqlValue.Text(parts[1]).render() + " AND table_name = "
+                        + new SqlValue.Text(parts[2]).render());
+        return result.singleLong() > 0;
+    }
+
+    /** Logs a job's progress at most every few seconds: rows processed, Trino's own percentage, elapsed. */
+    private static final class ProgressLine {
+        private final String file;
+        private final String partitions;
+        private final Instant started;
+        private volatile String queryId = "(not started)";
+        private Instant lastPrinted;
+
+        ProgressLine(String file, String partitions, Instant started) {
+            this.file = file;
+            this.partitions = partitions;
+            this.started = started;
+            this.lastPrinted = started;
+        }
+
+        void update(QueryStats stats) {
+            queryId = stats.getQueryId();
+            Instant now = Instant.now();
+            if (Duration.between(lastPrinted, now).compareTo(PROGRESS_INTERVAL) < 0) {
+                return;
+            }
+            lastPrinted = now;
+            log.info(
+                    "{} [{}]: {}, {} rows read, {}% done, {} s",
+                    file,
+                    partitions,
+                    stats.getState().toLowerCase(java.util.Locale.ROOT),
+                    String.format("%,d", stats.getProcessedRows()),
+                    stats.getProgressPercentage().isPresent()
+                            ? String.format(
+                                    "%.0f", stats.getProgressPercentage().getAsDouble())
+                            : "?",
+                    Duration.between(started, now).toSeconds());
+        }
+
+        String queryId() {
+            return queryId;
+        }
+    }
+}

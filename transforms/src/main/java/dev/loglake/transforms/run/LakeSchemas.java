@@ -1,0 +1,64 @@
+package dev.loglake.transforms.run;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.core.config.LakeConfig;
+import dev.loglake.transforms.sql.SqlValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The catalog and the lake's schemas, validated as identifiers, and the S3 locations the SQL needs. */
+public record LakeSchemas(
+        SqlValue.Identifier catalog,
+        SqlValue.Identifier raw,
+        SqlValue.Identifier staging,
+        SqlValue.Identifier marts,
+        SqlValue.Identifier ledger,
+        LakeConfig lake) {
+    public LakeSchemas {
+        requireNonNull(catalog, "catalog is null");
+        requireNonNull(raw, "raw is null");
+        requireNonNull(staging, "staging is null");
+        requireNonNull(marts, "marts is null");
+        requireNonNull(ledger, "ledger is null");
+        requireNonNull(lake, "lake is null");
+    }
+
+    public static LakeSchemas of(String catalog, LakeConfig lake) {
+        return new LakeSchemas(
+                new SqlValue.Identifier(catalog),
+                new SqlValue.Identifier(lake.schema("raw")),
+                new SqlValue.Identifier(lake.schema("staging")),
+                new SqlValue.Identifier(lake.schema("marts")),
+                new SqlValue.Identifier(lake.schema("ledger")),
+                lake);
+    }
+
+    /** The prefix of the raw combined-format logs in the raw bucket. */
+    public static final String RAW_ACCESS_PREFIX = "access/combined/";
+
+    public static final String IP_BLOCKS_PREFIX = "reference/ip_blocks/";
+
+    /** The parameters every SQL file may use: the catalog, the schemas and the raw locations. */
+    public Map<String, SqlValue> parameters() {
+        Map<String, SqlValue> parameters = new LinkedHashMap<>();
+        parameters.put("catalog", catalog);
+        parameters.put("raw_schema", raw);
+        parameters.put("staging_schema", staging);
+        parameters.put("marts_schema", marts);
+        parameters.put("ledger_schema", ledger);
+        parameters.put("raw_location", new SqlValue.Text("s3://" + lake.rawBucket() + "/" + RAW_ACCESS_PREFIX));
+        parameters.put("ip_blocks_location", new SqlValue.Text("s3://" + lake.rawBucket() + "/" + IP_BLOCKS_PREFIX));
+        return parameters;
+    }
+
+    /** Each schema with the warehouse folder it lives in. */
+    public Map<SqlValue.Identifier, String> schemaLocations() {
+        Map<SqlValue.Identifier, String> locations = new LinkedHashMap<>();
+        for (SqlValue.Identifier schema : List.of(raw, staging, marts, ledger)) {
+            locations.put(schema, "s3://" + lake.warehouseBucket() + "/" + schema.name());
+        }
+        return locations;
+    }
+}

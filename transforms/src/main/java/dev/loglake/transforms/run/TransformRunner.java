@@ -1,0 +1,263 @@
+package dev.loglake.transforms.run;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.core.LoglakeException;
+import dev.loglake.core.config.TransformConfig;
+import dev.loglake.core.trino.TrinoConnections;
+import dev.loglake.transforms.sql.SqlValue;
+import dev.loglake.transforms.trino.TrinoSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Loads raw arrival days into the lake: stage (parse) and quarantine each raw day, then rebuild exactly the
+ * event days those lines belong to in the marts, check, and record everything in the ledger.
+ */
+public final class TransformRunner {
+    private static final Logger log = LoggerFactory.getLogger(TransformRunner.class);
+
+    /** Built from the staging rows, in this order; each reads only the tables before it. */
+    static final List<String> MART_MODELS = List.of(
+            "marts/fact_requests.sql",
+            "marts/sessions.sql",
+            "marts/daily_traffic.sql",
+            "marts/daily_status.sql",
+            "marts/daily_latency.sql",
+            "marts/daily_top_paths.sql",
+            "marts/daily_top_referrers.sql",
+            "marts/daily_audience_mix.sql",
+            "marts/hourly_traffic.sql");
+
+    private final TrinoConnections connections;
+    private final S3Client s3;
+    private final LakeSchemas schemas;
+    private final TransformConfig config;
+    private TrinoSession trino;
+
+    public TransformRunner(TrinoConnections connections, S3Client s3, LakeSchemas schemas, TransformConfig config) {
+        this.connections = requireNonNull(connections, "connections is null");
+        this.s3 = requireNonNull(s3, "s3 is null");
+        this.schemas = requireNonNull(schemas, "schemas is null");
+        this.config = requireNonNull(config, "config is null");
+    }
+
+    /**
+     * Runs the request. Jobs and the ledger use a connection each: jobs write with partition overwrite
+     * switched on, and the ledger's appends must never be affected by it.
+     */
+    public TransformSummary run(TransformRequest request) {
+        Instant started = Instant.now();
+        RawDays raw = new RawDays(s3, schemas.lake().rawBucket());
+        SortedSet<LocalDate> available = raw.days();
+        request.range().ifPresent(range -> requireRawDays(range, available, raw));
+        try (TrinoSession jobsSession = new TrinoSession(connections);
+                TrinoSession ledgerSession = new TrinoSession(connections)) {
+            this.trino = jobsSession;
+            return run(request, started, available, raw, new Ledger(ledgerSession, schemas, newRunId(started)));
+        } finally {
+            this.trino = null;
+        }
+    }
+
+    private TransformSummary run(
+            TransformRequest request, Instant started, SortedSet<LocalDate> available, RawDays raw, Ledger ledger) {
+        JobRunner jobs = new JobRunner(trino, schemas, ledger);
+        createSchemasAndTables(jobs);
+        SortedSet<LocalDate> arrivalDays = request.range()
+                .map(range -> (SortedSet<LocalDate>) new TreeSet<>(range.dates()))
+                .orElseGet(() -> pending(available, ledger));
+        if (arrivalDays.isEmpty()) {
+            log.info("Every raw day is loaded already; nothing to do.");
+            return new TransformSummary(ledger.runId(), arrivalDays, new TreeSet<>(), 0, 0, 0, elapsed(started));
+        }
+        log.info(
+                "Run {}: loading {} raw day(s): {}",
+                ledger.runId(),
+                arrivalDays.size(),
+                DayRange.consecutive(arrivalDays));
+        registerRawPartitions(raw, arrivalDays);
+        jobs.rebuild("staging/ip_block_buckets.sql", Map.of());
+
+        Totals totals = new Totals();
+        SortedSet<LocalDate> eventDays = new TreeSet<>();
+        for (DayRange contiguous : DayRange.consecutive(arrivalDays)) {
+            for (DayRange batch : contiguous.chunks(config.batchDays())) {
+                eventDays.addAll(loadBatch(batch, jobs, ledger, totals));
+            }
+        }
+        return new TransformSummary(
+                ledger.runId(),
+                arrivalDays,
+                eventDays,
+                totals.parsed,
+                totals.quarantined,
+                totals.requests,
+                elapsed(started));
+    }
+
+    private SortedSet<LocalDate> loadBatch(DayRange arrival, JobRunner jobs, Ledger ledger, Totals totals) {
+        Checks checks = new Checks(trino, schemas, config.latenessDays());
+        ledger.setDays(Ledger.DayKind.ARRIVAL, arrival.dates(), Ledger.DayStatus.LOADING);
+        SortedSet<LocalDate> eventDays = new TreeSet<>();
+        try {
+            Map<String, SqlValue> arrivalValues = values(arrival);
+            long lines = jobs.load("staging/parsed_lines.sql", "arrival_dt=" + arrival, arrivalValues);
+            long quarantined = jobs.load("staging/quarantine.sql", "arrival_dt=" + arrival, arrivalValues);
+            jobs.analyze("staging/parsed_lines.sql", arrival);
+            checks.linesConserved(arrival);
+            totals.parsed += lines - quarantined;
+            totals.quarantined += quarantined;
+
+            eventDays.addAll(eventDaysOf(arrival));
+            ledger.setDays(Ledger.DayKind.EVENT, eventDays, Ledger.DayStatus.LOADING);
+            for (DayRange events : DayRange.consecutive(eventDays)) {
+                Map<String, SqlValue> eventValues = values(events);
+                for (String model : MART_MODELS) {
+                    long rows = jobs.load(model, "dt=" + events, eventValues);
+                    jobs.analyze(model, events);
+                    if (model.equals("marts/fact_requests.sql")) {
+                        totals.requests += rows;
+                    }
+                }
+                checks.factMatchesStaging(events);
+                checks.keyColumnsNotNull(events);
+            }
+            ledger.setDays(Ledger.DayKind.EVENT, eventDays, Ledger.DayStatus.COMPLETE);
+            ledger.setDays(Ledger.DayKind.ARRIVAL, arrival.dates(), Ledger.DayStatus.COMPLETE);
+            return eventDays;
+        } catch (LoglakeException e) {
+            markFailed(ledger, arrival, eventDays);
+            throw e;
+        }
+    }
+
+    private void markFailed(Ledger ledger, DayRange arrival, SortedSet<LocalDate> eventDays) {
+        try {
+            ledger.setDays(Ledger.DayKind.ARRIVAL, arrival.dates(), Ledger.DayStatus.FAILED);
+            ledger.setDays(Ledger.DayKind.EVENT, eventDays, Ledger.DayStatus.FAILED);
+        } catch (LoglakeException ledgerFailure) {
+            log.warn("Could not mark the days failed in the ledger: {}", ledgerFailure.getMessage());
+        }
+    }
+
+    /** The event days that the valid lines of these arrival days belong to: their own, and earlier for late lines. */
+    private SortedSet<LocalDate> eventDaysOf(DayRange arrival) {
+        SortedSet<LocalDate> days = new TreeSet<>();
+        trino.query(
+                        "staging/parsed_lines.sql",
+                        "SELECT DISTINCT event_dt FROM " + schemas.catalog().render() + "."
+                                + schemas.staging().render()
+                                + ".parsed_lines WHERE error IS NULL AND arrival_dt BETWEEN "
+                                + new SqlValue.Date(arrival.from()).render() + " AND "
+                                + new SqlValue.Date(arrival.to()).render())
+                .rows()
+                .forEach(row -> days.add(((java.sql.Date) row.get(0)).toLocalDate()));
+        return days;
+    }
+
+    private Map<String, SqlValue> values(DayRange range) {
+        Map<String, SqlValue> values = new LinkedHashMap<>();
+        values.put("from_date", new SqlValue.Date(range.from()));
+        values.put("to_date", new SqlValue.Date(range.to()));
+        values.put("lateness_days", new SqlValue.Integer(config.latenessDays()));
+        return values;
+    }
+
+    private void createSchemasAndTables(JobRunner jobs) {
+        schemas.schemaLocations()
+                .forEach((schema, location) -> trino.query(
+                        "schemas",
+                        "CREATE SCHEMA IF NOT EXISTS " + schemas.catalog().render() + "." + schema.render()
+                                + " WITH (location = " + new SqlValue.Text(location).render() + ")"));
+        for (String ddl : List.of(
+                "raw/access_log_lines.sql", "raw/ip_blocks.sql", "ledger/job_runs.sql", "ledger/day_status.sql")) {
+            jobs.runDdl(ddl);
+        }
+    }
+
+    /** Registers the raw table's hour partitions that exist in S3 but not yet in the metastore. */
+    private void registerRawPartitions(RawDays raw, SortedSet<LocalDate> days) {
+        SortedMap<LocalDate, List<String>> hours = raw.hours(new ArrayList<>(days));
+        TreeSet<String> known = new TreeSet<>();
+        trino.query(
+                        "raw/access_log_lines.sql",
+                        "SELECT dt, hour FROM " + schemas.catalog().render() + "."
+                                + schemas.raw().render()
+                                + ".\"access_log_lines$partitions\" WHERE dt BETWEEN "
+                                + new SqlValue.Text(days.first().toString()).render() + " AND "
+                                + new SqlValue.Text(days.last().toString()).render())
+                .rows()
+                .forEach(row -> known.add(row.get(0) + "/" + row.get(1)));
+        int registered = 0;
+        for (Map.Entry<LocalDate, List<String>> day : hours.entrySet()) {
+            for (String hour : day.getValue()) {
+                if (known.add(day.getKey() + "/" + hour)) {
+                    trino.query(
+                            "raw/access_log_lines.sql",
+                            "CALL " + schemas.catalog().render() + ".system.register_partition("
+                                    + new SqlValue.Text(schemas.raw().name()).render() + ", 'access_log_lines', "
+                                    + "ARRAY['dt', 'hour'], ARRAY["
+                                    + new SqlValue.Text(day.getKey().toString()).render()
+                                    + ", " + new SqlValue.Text(hour).render() + "])");
+                    registered++;
+                }
+            }
+        }
+        log.info("Registered {} new raw partition(s) (day and hour folders)", registered);
+    }
+
+    private SortedSet<LocalDate> pending(SortedSet<LocalDate> available, Ledger ledger) {
+        SortedSet<LocalDate> pending = new TreeSet<>(available);
+        pending.removeAll(ledger.completeDays(Ledger.DayKind.ARRIVAL));
+        return pending;
+    }
+
+    private static void requireRawDays(DayRange range, SortedSet<LocalDate> available, RawDays raw) {
+        List<LocalDate> missing =
+                range.dates().stream().filter(day -> !available.contains(day)).toList();
+        if (!missing.isEmpty()) {
+            throw LoglakeException.user(
+                    "No raw logs for %s (looked in %s and the other days' folders). Nothing was written. Generate or"
+                            + " ingest those days first, or choose days that have raw logs%s.",
+                    missing.size() == 1
+                            ? missing.get(0)
+                            : missing.size() + " days: " + DayRange.consecutive(new TreeSet<>(missing)),
+                    raw.location(missing.get(0)),
+                    available.isEmpty() ? " (there are none yet)" : ": " + DayRange.consecutive(available));
+        }
+    }
+
+    private static String newRunId(Instant started) {
+        byte[] random = new byte[3];
+        new java.security.SecureRandom().nextBytes(random);
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                        .withZone(ZoneOffset.UTC)
+                        .format(started) + "-" + HexFormat.of().formatHex(random);
+    }
+
+    private static Duration elapsed(Instant started) {
+        return Duration.between(started, Instant.now());
+    }
+
+    /** Running totals of a run. */
+    private static final class Totals {
+        long parsed;
+        long quarantined;
+        long requests;
+    }
+}

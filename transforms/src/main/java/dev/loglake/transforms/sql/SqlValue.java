@@ -1,0 +1,86 @@
+package dev.loglake.transforms.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.core.LoglakeException;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+
+/**
+ * A value bound into a SQL file. Each kind renders itself into SQL from a validated, typed value, so that
+ * nothing from configuration or the command line is ever pasted into a statement unchecked.
+ */
+public sealed interface SqlValue {
+    String render();
+
+    /** A lower-case SQL identifier (schema, catalog): validated, never quoted around user text. */
+    record Identifier(String name) implements SqlValue {
+        private static final Pattern VALID = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+        public Identifier {
+            requireNonNull(name, "name is null");
+            if (!VALID.matcher(name).matches()) {
+                throw LoglakeException.user(
+                        "Invalid SQL identifier '%s': expected a lower-case letter followed by up to 62 lower-case"
+                                + " letters, digits or underscores.",
+                        name);
+            }
+        }
+
+        @Override
+        public String render() {
+            return name;
+        }
+    }
+
+    /** A date, rendered as a DATE literal from a parsed {@link LocalDate}. */
+    record Date(LocalDate value) implements SqlValue {
+        public Date {
+            requireNonNull(value, "value is null");
+        }
+
+        @Override
+        public String render() {
+            return "DATE '" + value + "'";
+        }
+    }
+
+    /** A point in time, rendered as a UTC TIMESTAMP(3) literal. */
+    record Timestamp(java.time.Instant value) implements SqlValue {
+        public Timestamp {
+            requireNonNull(value, "value is null");
+        }
+
+        @Override
+        public String render() {
+            return "TIMESTAMP '"
+                    + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+                            .withZone(java.time.ZoneOffset.UTC)
+                            .format(value)
+                    + "'";
+        }
+    }
+
+    /** A whole number. */
+    record Integer(long value) implements SqlValue {
+        @Override
+        public String render() {
+            return Long.toString(value);
+        }
+    }
+
+    /** A string literal, with single quotes doubled; only for values loglake built itself, such as S3 URIs. */
+    record Text(String value) implements SqlValue {
+        public Text {
+            requireNonNull(value, "value is null");
+            if (value.indexOf('\0') >= 0) {
+                throw LoglakeException.user("A SQL string may not contain a NUL character: %s", value);
+            }
+        }
+
+        @Override
+        public String render() {
+            return "'" + value.replace("'", "''") + "'";
+        }
+    }
+}

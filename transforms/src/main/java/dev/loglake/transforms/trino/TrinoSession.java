@@ -1,0 +1,101 @@
+package dev.loglake.transforms.trino;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.core.LoglakeException;
+import dev.loglake.core.trino.TrinoConnections;
+import io.trino.jdbc.QueryStats;
+import io.trino.jdbc.TrinoStatement;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * A Trino connection that runs loglake's statements: every result is read to the end (an unread result
+ * makes Trino cancel the query), progress is reported while a statement runs, and a failure names the SQL
+ * file, the statement, the partitions and the Trino query id.
+ */
+public final class TrinoSession implements AutoCloseable {
+    private final Connection connection;
+
+    public TrinoSession(TrinoConnections connections) {
+        this.connection = requireNonNull(connections, "connections is null").open();
+    }
+
+    /** Sets a session property for the statements that follow, such as a Hive write behaviour. */
+    public void setSessionProperty(String name, String value) {
+        execute(new Job("session", "-", "SET SESSION " + name + " = '" + value.replace("'", "''") + "'"), stats -> {});
+    }
+
+    public void resetSessionProperty(String name) {
+        execute(new Job("session", "-", "RESET SESSION " + name), stats -> {});
+    }
+
+    /** A statement to run, and what to name in messages if it fails. */
+    public record Job(String file, String partitions, String sql) {
+        public Job {
+            requireNonNull(file, "file is null");
+            requireNonNull(partitions, "partitions is null");
+            requireNonNull(sql, "sql is null");
+        }
+    }
+
+    public StatementResult execute(Job job, Consumer<QueryStats> progress) {
+        AtomicReference<String> queryId = new AtomicReference<>("(not started)");
+        try (Statement statement = connection.createStatement()) {
+            TrinoStatement trinoStatement = statement.unwrap(TrinoStatement.class);
+            trinoStatement.setProgressMonitor(stats -> {
+                queryId.set(stats.getQueryId());
+                progress.accept(stats);
+            });
+            boolean hasResultSet = statement.execute(job.sql());
+            List<List<Object>> rows = new ArrayList<>();
+            long count;
+            if (hasResultSet) {
+                try (ResultSet result = statement.getResultSet()) {
+                    int columns = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        List<Object> row = new ArrayList<>(columns);
+                        for (int column = 1; column <= columns; column++) {
+                            row.add(result.getObject(column));
+                        }
+                        rows.add(row);
+                    }
+                }
+                count = rows.size();
+            } else {
+                count = Math.max(0, statement.getLargeUpdateCount());
+            }
+            return new StatementResult(queryId.get(), count, rows);
+        } catch (SQLException e) {
+            throw LoglakeException.external(
+                    String.format(
+                            "%s failed for %s (Trino query %s): %s%nStatement: %s",
+                            job.file(), job.partitions(), queryId.get(), e.getMessage(), abbreviate(job.sql())),
+                    e);
+        }
+    }
+
+    public StatementResult query(String file, String sql) {
+        return execute(new Job(file, "-", sql), stats -> {});
+    }
+
+    private static String abbreviate(String sql) {
+        String oneLine = sql.replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + " ...";
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // nothing left to do on a connection we are done with
+        }
+    }
+}

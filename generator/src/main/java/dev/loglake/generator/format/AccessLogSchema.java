@@ -26,7 +26,7 @@ public final class AccessLogSchema {
         record.put("bytes", event.bytes());
         record.put(
                 "referer",
-                event.referer() == AccessEvent.NO_REFERER
+                AccessEvent.NO_REFERER.equals(event.referer())
                         ? null
                         : event.referer().text());
         record.put("user_agent", event.visitor().userAgent().text());

@@ -50,7 +50,7 @@ public final class JsonEncoder implements LineEncoder {
         out.append(STATUS).appendDecimal(event.status());
         out.append(BYTES).appendDecimal(event.bytes());
         out.append(REFERER);
-        if (event.referer() == AccessEvent.NO_REFERER) {
+        if (AccessEvent.NO_REFERER.equals(event.referer())) {
             out.append(NULL);
         } else {
             out.append((byte) '"').append(event.referer()).append((byte) '"');

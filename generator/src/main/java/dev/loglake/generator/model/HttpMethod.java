@@ -6,9 +6,9 @@ public enum HttpMethod {
     POST,
     HEAD;
 
-    private final Token token = new Token(name());
+    private static final Token[] TOKENS = {new Token("GET"), new Token("POST"), new Token("HEAD")};
 
     public Token token() {
-        return token;
+        return TOKENS[ordinal()];
     }
 }

@@ -13,7 +13,7 @@ final class HumanSession {
     private static final int MAX_PAGE_VIEWS = 40;
 
     private final SiteMap site;
-    private final int[] productIndex;
+    private final TrafficModel model;
     private final ResponseModel responses;
     private final EventWindow window;
     private final RandomGenerator random;
@@ -24,7 +24,7 @@ final class HumanSession {
 
     HumanSession(TrafficModel model, EventWindow window, RandomGenerator random, Visitor visitor) {
         this.site = model.site();
-        this.productIndex = model.productIndexById();
+        this.model = model;
         this.responses = model.responses();
         this.window = window;
         this.random = random;
@@ -55,7 +55,7 @@ final class HumanSession {
             if (event == null) {
                 return Optional.empty();
             }
-            if (resource == site.loginPost() && event.status() == 302) {
+            if (resource.equals(site.loginPost()) && event.status() == 302) {
                 signedIn = true;
             }
             if ((event.status() == 301 || event.status() == 302)
@@ -66,7 +66,7 @@ final class HumanSession {
                 now += 40 + random.nextInt(200);
                 continue;
             }
-            if (resource == site.account() && event.status() == 302) {
+            if (resource.equals(site.account()) && event.status() == 302) {
                 resource = site.login();
                 referer = site.account().url();
                 now += 40 + random.nextInt(200);
@@ -113,7 +113,7 @@ final class HumanSession {
     }
 
     private List<Resource> apiCalls(Resource page) {
-        int index = productIndex[page.id()];
+        int index = model.productIndex(page.id());
         if (page.kind() == ResourceKind.PRODUCT && index >= 0) {
             return List.of(
                     site.reviewsApi().get(index), site.recommendationsApi().get(index), site.eventsApi());

@@ -260,7 +260,7 @@ final class SiteMapBuilder {
     }
 
     private String hash() {
-        return Long.toHexString(random.nextLong() & 0xffffffffL | 0x10000000L);
+        return Long.toHexString((random.nextLong() & 0xffffffffL) | 0x10000000L);
     }
 
     private static String productId(Resource product) {

@@ -205,8 +205,8 @@ class TestTrafficModel {
         WindowTraffic traffic = new WindowTraffic(MODEL);
         for (int hour = 0; hour < hours; hour++) {
             long from = DAY_START + hour * 3_600_000L;
-            events.addAll(
-                    traffic.generate(DAY, hour, from, from + 3_600_000L, perHour, 1_000_000L + hour * perHour, hour));
+            events.addAll(traffic.generate(
+                    DAY, hour, from, from + 3_600_000L, perHour, 1_000_000L + (long) hour * perHour, hour));
         }
         return events;
     }

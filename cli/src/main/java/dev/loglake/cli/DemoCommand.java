@@ -3,30 +3,54 @@ package dev.loglake.cli;
 import dev.loglake.cli.stack.StackCommand;
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.LakeConfig;
+import dev.loglake.core.config.S3Config;
 import dev.loglake.core.config.Settings;
 import dev.loglake.core.config.StackConfig;
+import dev.loglake.core.config.TransformConfig;
 import dev.loglake.core.config.TrinoConfig;
+import dev.loglake.core.progress.ProgressReporter;
+import dev.loglake.core.s3.S3Clients;
 import dev.loglake.core.trino.TrinoConnections;
+import dev.loglake.generator.format.Compression;
+import dev.loglake.generator.format.OutputFormat;
+import dev.loglake.generator.generate.GenerateOptions;
+import dev.loglake.generator.generate.GenerateResult;
+import dev.loglake.generator.generate.GenerateRun;
+import dev.loglake.generator.store.S3ObjectStore;
 import dev.loglake.stack.LocalStack;
+import dev.loglake.transforms.run.DayRange;
+import dev.loglake.transforms.run.LakeSchemas;
+import dev.loglake.transforms.run.TransformRequest;
+import dev.loglake.transforms.run.TransformRunner;
+import dev.loglake.transforms.run.TransformSummary;
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * {@code loglake demo}: the main job on the local stack, from nothing to a result. For now it starts the
- * stack and proves the lake works end to end with a smoke query; later stages add generate, transform
- * and report.
+ * {@code loglake demo}: the main job on the local stack, from nothing to a loaded lake: start the stack,
+ * simulate a few days of traffic into S3, load them through Trino, and show the headline figures. Every step
+ * is idempotent, so running the demo again redoes nothing that is done.
  */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Start the local stack (if needed) and run the pipeline on it, printing what each step did.")
+        description = {
+            "Run the pipeline on the local stack: start the stack if needed, generate a few days of web traffic"
+                    + " into S3, load them into the lake with Trino, and print the headline figures.",
+            "Running it again skips what is done."
+        })
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,44 +58,135 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
+    @Option(names = "--start", paramLabel = "DATE", description = "First simulated day (default: ${DEFAULT-VALUE}).")
+    LocalDate start = LocalDate.of(2026, 11, 1);
+
+    @Option(names = "--days", paramLabel = "N", description = "Simulated days (default: ${DEFAULT-VALUE}).")
+    int days = 3;
+
+    @Option(
+            names = "--events-per-day",
+            paramLabel = "N",
+            description = "Simulated requests per day (default: ${DEFAULT-VALUE}).")
+    long eventsPerDay = 200_000;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         Settings settings = config.settings();
         LocalStack stack = new LocalStack(StackConfig.from(settings), LakeConfig.from(settings));
-        out.println("Step 1/2: starting the local stack in " + stack.layout().root());
+        out.println("Step 1/4: the local stack in " + stack.layout().root());
+        out.flush();
         LocalStack.UpResult up = stack.up();
         StackCommand.printEndpoints(out, stack, up);
-
         Settings connected = settings.with(stack.connectionSettings(stack.credentials()), "local stack");
-        out.println();
-        out.println("Step 2/2: smoke query through Trino, the Hive metastore and the S3 server");
-        smokeQuery(new TrinoConnections(TrinoConfig.from(connected)), LakeConfig.from(connected), out);
-        out.println();
-        out.println("Done. Connect DBeaver to " + up.endpoints().trinoJdbcUrl() + " (user "
-                + up.endpoints().trinoUser() + "); stop the stack with './loglake stack down'.");
+        LakeConfig lake = LakeConfig.from(connected);
+
+        try (S3Client s3 = S3Clients.create(S3Config.from(connected), 8)) {
+            out.printf(
+                    "%nStep 2/4: simulating %d day(s) of traffic from %s into s3://%s/%n",
+                    days, start, lake.rawBucket());
+            out.flush();
+            GenerateResult generated = generate(s3, lake);
+            out.printf(
+                    "  %,d lines written (%d hour(s) already there were skipped); ground truth in s3://%s/%s%n",
+                    generated.linesWritten(), generated.hoursSkipped(), lake.rawBucket(), generated.manifestKey());
+
+            out.printf("%nStep 3/4: loading the raw days into the lake through Trino%n");
+            out.flush();
+            TrinoConfig trino = TrinoConfig.from(connected);
+            TransformSummary summary = new TransformRunner(
+                            new TrinoConnections(trino),
+                            s3,
+                            LakeSchemas.of(trino.catalog(), lake),
+                            TransformConfig.from(connected))
+                    .run(TransformRequest.pending());
+            out.println(
+                    summary.nothingToDo()
+                            ? "  every raw day was loaded already"
+                            : String.format(
+                                    "  %,d requests loaded, %,d bad lines quarantined, in %.1f s",
+                                    summary.requestsLoaded(),
+                                    summary.linesQuarantined(),
+                                    summary.elapsed().toMillis() / 1000.0));
+
+            out.printf("%nStep 4/4: headline figures (from %s.daily_traffic)%n", lake.schema("marts"));
+            printHeadlines(new TrinoConnections(trino), lake, out);
+        }
+        out.printf(
+                "%nDone. Connect DBeaver to %s (user %s, no password) and browse the %s, %s and %s schemas."
+                        + "%nStop the stack with './loglake stack down'.%n",
+                up.endpoints().trinoJdbcUrl(),
+                up.endpoints().trinoUser(),
+                lake.schema("raw"),
+                lake.schema("staging"),
+                lake.schema("marts"));
         return 0;
     }
 
-    private static void smokeQuery(TrinoConnections trino, LakeConfig lake, java.io.PrintWriter out) {
-        String location = "s3://" + lake.warehouseBucket() + "/demo";
+    private GenerateResult generate(S3Client s3, LakeConfig lake) {
+        GenerateOptions options = new GenerateOptions(
+                start,
+                days,
+                eventsPerDay,
+                42,
+                OutputFormat.COMBINED,
+                Compression.GZIP,
+                1,
+                0.002,
+                0.0005,
+                GenerateOptions.defaultIncidents(start, days),
+                Runtime.getRuntime().availableProcessors(),
+                GenerateOptions.DEFAULT_MAX_EVENTS_PER_OBJECT,
+                "",
+                Optional.empty());
+        try (ProgressReporter progress = ProgressReporter.toStderr("events", GenerateRun.plannedEvents(options))) {
+            progress.start();
+            return new GenerateRun(options, new S3ObjectStore(s3, lake.rawBucket(), "the local stack"), progress)
+                    .execute();
+        }
+    }
+
+    private void printHeadlines(TrinoConnections trino, LakeConfig lake, PrintWriter out) {
+        String sql = "SELECT dt, requests, visitors, page_views, sessions, bounced_sessions, response_bytes,"
+                + " client_error_requests, server_error_requests, bot_requests, p95_ms FROM hive."
+                + lake.schema("marts") + ".daily_traffic WHERE dt BETWEEN DATE '" + start + "' AND DATE '"
+                + new DayRange(start, start.plusDays(days - 1L)).to() + "' ORDER BY dt";
         try (Connection connection = trino.open();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS hive.demo WITH (location = '" + location + "')");
-            statement.execute("DROP TABLE IF EXISTS hive.demo.smoke");
-            statement.execute(
-                    "CREATE TABLE hive.demo.smoke WITH (partitioned_by = ARRAY['dt']) AS"
-                            + " SELECT n, DATE '2026-11-01' + n % 7 * INTERVAL '1' DAY AS dt FROM UNNEST(sequence(1, 7000)) AS t(n)");
-            try (ResultSet result = statement.executeQuery(
-                    "SELECT count(*), count(DISTINCT dt) FROM hive.demo.smoke WHERE dt >= DATE '2026-11-04'")) {
-                result.next();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            out.printf(
+                    "  %-10s %10s %9s %10s %9s %7s %9s %6s %6s %6s %8s%n",
+                    "day",
+                    "requests",
+                    "visitors",
+                    "pageviews",
+                    "sessions",
+                    "bounce",
+                    "GB",
+                    "4xx",
+                    "5xx",
+                    "bots",
+                    "p95 ms");
+            while (rows.next()) {
+                long requests = rows.getLong("requests");
+                long sessions = rows.getLong("sessions");
                 out.printf(
-                        "  wrote hive.demo.smoke (Parquet, 7 daily partitions) to %s; read back %d rows from %d"
-                                + " partitions%n",
-                        location, result.getLong(1), result.getLong(2));
+                        "  %-10s %,10d %,9d %,10d %,9d %6.1f%% %9.2f %5.2f%% %5.2f%% %5.1f%% %8.1f%n",
+                        rows.getString("dt"),
+                        requests,
+                        rows.getLong("visitors"),
+                        rows.getLong("page_views"),
+                        sessions,
+                        sessions == 0 ? 0.0 : 100.0 * rows.getLong("bounced_sessions") / sessions,
+                        rows.getLong("response_bytes") / 1e9,
+                        100.0 * rows.getLong("client_error_requests") / requests,
+                        100.0 * rows.getLong("server_error_requests") / requests,
+                        100.0 * rows.getLong("bot_requests") / requests,
+                        rows.getDouble("p95_ms"));
             }
         } catch (SQLException e) {
-            throw LoglakeException.external("The smoke query failed: " + e.getMessage(), e);
+            throw LoglakeException.external("Cannot read the headline figures: " + e.getMessage(), e);
         }
     }
 }

@@ -47,9 +47,11 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
 
     /** The stack of this test run; JUnit closes it when the run ends. */
     private record RunningStack(LocalStack stack, TestStack testStack)
-            implements ExtensionContext.Store.CloseableResource {
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         static RunningStack start() {
-            Path dataDirectory = Path.of(System.getProperty("loglake.test.stack-dir", "target/test-stack"))
+            // One folder per test JVM, so that two test runs in the same checkout never share a stack.
+            Path dataDirectory = Path.of(System.getProperty("loglake.test.stack-dir", "target/test-stacks"))
+                    .resolve("stack-" + ProcessHandle.current().pid())
                     .toAbsolutePath();
             FileTrees.deleteRecursively(dataDirectory);
             Map<String, String> overrides = new LinkedHashMap<>();
@@ -67,6 +69,7 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
             return new RunningStack(stack, new TestStack(stack, connected));
         }
 
+        /** Stops the stack; its data and logs stay under target/ for a look after a failed test. */
         @Override
         public void close() {
             stack.down();

@@ -1,0 +1,179 @@
+package dev.loglake.it.transforms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loglake.generator.manifest.EventDateStats;
+import dev.loglake.generator.manifest.Manifest;
+import dev.loglake.generator.manifest.PathCount;
+import dev.loglake.testing.LocalStackExtension;
+import dev.loglake.testing.TestStack;
+import dev.loglake.transforms.run.DayRange;
+import dev.loglake.transforms.run.TransformRequest;
+import dev.loglake.transforms.run.TransformSummary;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Three generated days with late and malformed lines go through the transforms; every figure of the
+ * generator's manifest must come out of the loaded tables exactly, reruns must change nothing, and a new day
+ * must rewrite no other partition.
+ */
+@ExtendWith(LocalStackExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TestTransformsAgainstManifest {
+    private static final LocalDate START = LocalDate.of(2032, 1, 1);
+    private static final List<String> TABLES = List.of(
+            "staging.parsed_lines",
+            "staging.quarantine",
+            "marts.fact_requests",
+            "marts.sessions",
+            "marts.daily_traffic",
+            "marts.daily_status",
+            "marts.daily_top_paths",
+            "marts.daily_top_referrers",
+            "marts.daily_audience_mix",
+            "marts.hourly_traffic",
+            "marts.daily_latency");
+
+    private static Manifest manifest;
+
+    @Test
+    @Order(1)
+    void everyManifestFigureEqualsTheLoadedTables(TestStack stack) throws SQLException {
+        TransformFixture lake = new TransformFixture(stack, "exact");
+        manifest = lake.generate(START, 3, 20_000, 0.01, 0.003);
+
+        TransformSummary summary = lake.transform(TransformRequest.pending());
+
+        assertThat(summary.arrivalDays()).containsExactly(START, START.plusDays(1), START.plusDays(2));
+        for (Map.Entry<String, EventDateStats> day : manifest.eventDates().entrySet()) {
+            assertDayMatches(lake, day.getKey(), day.getValue());
+        }
+        manifest.arrivalDates().forEach((date, arrival) -> {
+            try {
+                assertThat(lake.single("SELECT count(*) FROM " + lake.table("staging", "quarantine")
+                                + " WHERE arrival_dt = DATE '" + date + "'"))
+                        .as("malformed lines arriving on " + date)
+                        .isEqualTo(arrival.malformedLines());
+            } catch (SQLException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(manifest.eventDates().values())
+                .anySatisfy(day -> assertThat(day.lateEvents()).isPositive());
+        assertThat(manifest.arrivalDates().values())
+                .anySatisfy(day -> assertThat(day.malformedLines()).isPositive());
+    }
+
+    @Test
+    @Order(2)
+    void reloadingTheRangeOrASubsetChangesNoTable(TestStack stack) throws SQLException {
+        TransformFixture lake = new TransformFixture(stack, "exact");
+        Map<String, String> before = checksums(lake);
+
+        lake.transform(TransformRequest.days(new DayRange(START, START.plusDays(2))));
+        Map<String, String> afterFullReload = checksums(lake);
+        lake.transform(TransformRequest.days(new DayRange(START.plusDays(1), START.plusDays(1))));
+        Map<String, String> afterSubsetReload = checksums(lake);
+
+        assertThat(afterFullReload).isEqualTo(before);
+        assertThat(afterSubsetReload).isEqualTo(before);
+        assertThat(lake.transform(TransformRequest.pending()).nothingToDo()).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void aNewDayRewritesNoOtherPartition(TestStack stack) throws SQLException {
+        TransformFixture lake = new TransformFixture(stack, "exact");
+        Map<String, String> earlierFiles = factFiles(stack, lake);
+        // No late events in the new day: it must touch its own partitions only.
+        Manifest newDay = lake.generate(START.plusDays(3), 1, 20_000, 0, 0.003);
+
+        TransformSummary summary = lake.transform(TransformRequest.pending());
+
+        assertThat(summary.arrivalDays()).containsExactly(START.plusDays(3));
+        assertThat(summary.eventDays()).containsExactly(START.plusDays(3));
+        Map<String, String> files = factFiles(stack, lake);
+        assertThat(files).containsAllEntriesOf(earlierFiles);
+        assertThat(files.keySet()).anySatisfy(key -> assertThat(key).contains("/dt=" + START.plusDays(3) + "/"));
+        assertDayMatches(
+                lake,
+                START.plusDays(3).toString(),
+                newDay.eventDates().get(START.plusDays(3).toString()));
+    }
+
+    private static void assertDayMatches(TransformFixture lake, String date, EventDateStats expected) {
+        try {
+            String day = " WHERE dt = DATE '" + date + "'";
+            List<Object> traffic = lake.rows(
+                            "SELECT requests, response_bytes, distinct_client_ips, visitors, bot_requests FROM "
+                                    + lake.table("marts", "daily_traffic") + day)
+                    .get(0);
+            assertThat(traffic)
+                    .as("requests, bytes, distinct IPs, visitors, bots on " + date)
+                    .containsExactly(
+                            expected.validEvents(),
+                            expected.responseBytes(),
+                            expected.distinctClientIps(),
+                            expected.distinctVisitors(),
+                            expected.botEvents());
+
+            Map<Integer, Long> statuses = new TreeMap<>();
+            lake.rows("SELECT status, requests FROM " + lake.table("marts", "daily_status") + day)
+                    .forEach(row -> statuses.put((Integer) row.get(0), (Long) row.get(1)));
+            assertThat(statuses).as("status mix on " + date).isEqualTo(new TreeMap<>(expected.statusCounts()));
+
+            List<PathCount> topPaths = lake
+                    .rows("SELECT path, requests FROM " + lake.table("marts", "daily_top_paths") + day
+                            + " AND path_rank <= " + EventDateStats.TOP_PATHS + " ORDER BY path_rank")
+                    .stream()
+                    .map(row -> new PathCount((String) row.get(0), (Long) row.get(1)))
+                    .toList();
+            assertThat(topPaths).as("top paths on " + date).isEqualTo(expected.topPaths());
+
+            assertThat(lake.single("SELECT count(*) FROM " + lake.table("marts", "fact_requests") + day
+                            + " AND arrival_dt > dt"))
+                    .as("late events of " + date)
+                    .isEqualTo(expected.lateEvents());
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Map<String, String> checksums(TransformFixture lake) throws SQLException {
+        Map<String, String> checksums = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            String[] parts = table.split("\\.");
+            checksums.put(table, lake.checksum(lake.table(parts[0], parts[1]), lake.exactColumns(parts[0], parts[1])));
+        }
+        return checksums;
+    }
+
+    /** Each data file of the fact table with its ETag: a rewritten partition gets new files. */
+    private static Map<String, String> factFiles(TestStack stack, TransformFixture lake) {
+        Map<String, String> files = new TreeMap<>();
+        try (S3Client s3 = stack.newS3Client()) {
+            s3
+                    .listObjectsV2Paginator(
+                            request -> request.bucket(lake.lake().warehouseBucket())
+                                    .prefix(lake.lake().schema("marts") + "/fact_requests/"))
+                    .contents()
+                    .stream()
+                    .filter(object ->
+                            !object.key().endsWith("/") && object.key().contains("/dt="))
+                    .forEach((S3Object object) -> files.put(object.key(), object.eTag()));
+        }
+        return files;
+    }
+}

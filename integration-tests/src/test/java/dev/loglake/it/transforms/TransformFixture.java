@@ -1,0 +1,142 @@
+package dev.loglake.it.transforms;
+
+import dev.loglake.core.config.LakeConfig;
+import dev.loglake.core.config.Settings;
+import dev.loglake.core.config.TransformConfig;
+import dev.loglake.core.config.TrinoConfig;
+import dev.loglake.core.progress.ProgressReporter;
+import dev.loglake.core.trino.TrinoConnections;
+import dev.loglake.generator.format.Compression;
+import dev.loglake.generator.format.OutputFormat;
+import dev.loglake.generator.generate.GenerateOptions;
+import dev.loglake.generator.generate.GenerateRun;
+import dev.loglake.generator.manifest.Manifest;
+import dev.loglake.generator.store.S3ObjectStore;
+import dev.loglake.testing.TestStack;
+import dev.loglake.transforms.run.LakeSchemas;
+import dev.loglake.transforms.run.TransformRequest;
+import dev.loglake.transforms.run.TransformRunner;
+import dev.loglake.transforms.run.TransformSummary;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+
+/**
+ * A lake of its own inside the shared test stack: its own raw bucket and schema prefix, so that a test class
+ * sees only the raw days it generated.
+ */
+final class TransformFixture {
+    private final TestStack stack;
+    private final Settings settings;
+
+    TransformFixture(TestStack stack, String name) {
+        this.stack = stack;
+        this.settings = stack.settings()
+                .with(
+                        Map.of(
+                                LakeConfig.RAW_BUCKET, "it-" + name.replace('_', '-') + "-raw",
+                                LakeConfig.SCHEMA_PREFIX, "it_" + name + "_"),
+                        "test");
+        try (S3Client s3 = stack.newS3Client()) {
+            s3.createBucket(request -> request.bucket(lake().rawBucket()));
+        } catch (BucketAlreadyOwnedByYouException e) {
+            // created by an earlier test of the class
+        }
+    }
+
+    LakeConfig lake() {
+        return LakeConfig.from(settings);
+    }
+
+    String table(String schema, String table) {
+        return "hive." + lake().schema(schema) + "." + table;
+    }
+
+    Manifest generate(LocalDate start, int days, long eventsPerDay, double lateShare, double malformedShare) {
+        GenerateOptions options = new GenerateOptions(
+                start,
+                days,
+                eventsPerDay,
+                11,
+                OutputFormat.COMBINED,
+                Compression.GZIP,
+                1,
+                lateShare,
+                malformedShare,
+                GenerateOptions.defaultIncidents(start, days),
+                2,
+                GenerateOptions.DEFAULT_MAX_EVENTS_PER_OBJECT,
+                "",
+                Optional.empty());
+        try (S3Client s3 = stack.newS3Client()) {
+            S3ObjectStore store = new S3ObjectStore(s3, lake().rawBucket(), "test stack");
+            ProgressReporter silent = new ProgressReporter(
+                    "events", 0, new PrintStream(OutputStream.nullOutputStream()), false, System::nanoTime);
+            return new GenerateRun(options, store, silent).execute().manifest();
+        }
+    }
+
+    TransformSummary transform(TransformRequest request) {
+        try (S3Client s3 = stack.newS3Client()) {
+            return new TransformRunner(
+                            new TrinoConnections(TrinoConfig.from(settings)),
+                            s3,
+                            LakeSchemas.of("hive", lake()),
+                            TransformConfig.from(settings))
+                    .run(request);
+        }
+    }
+
+    List<List<Object>> rows(String sql) throws SQLException {
+        try (Connection trino = stack.openTrino();
+                Statement statement = trino.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            List<List<Object>> rows = new ArrayList<>();
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(result.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    long single(String sql) throws SQLException {
+        return ((Number) rows(sql).get(0).get(0)).longValue();
+    }
+
+    /**
+     * An order-independent checksum of a table's rows over the given columns, with the row count. Two loads of
+     * the same input must give the same value.
+     */
+    String checksum(String table, List<String> columns) throws SQLException {
+        List<Object> row = rows("SELECT count(*), to_hex(checksum(ROW(" + String.join(", ", columns) + "))) FROM "
+                        + table)
+                .get(0);
+        return row.get(0) + ":" + row.get(1);
+    }
+
+    /** The table's columns, minus those whose values are approximate (approx_percentile). */
+    List<String> exactColumns(String schema, String table) throws SQLException {
+        return rows("SELECT column_name FROM hive.information_schema.columns WHERE table_schema = '"
+                        + lake().schema(schema) + "' AND table_name = '" + table
+                        + "' AND column_name NOT LIKE 'p__\\_ms'"
+                        + " ESCAPE '\\' ORDER BY ordinal_position")
+                .stream()
+                .map(values -> (String) values.get(0))
+                .toList();
+    }
+}

@@ -99,6 +99,26 @@ public final class LocalStack {
             }
             component.stop();
         }
+        stopStrays();
+    }
+
+    /**
+     * Stops any process still running from this stack's data directory whose pid file was lost (a crashed
+     * {@code stack up}, a data directory copied or half deleted): {@code down} leaves nothing behind.
+     */
+    private void stopStrays() {
+        String root = layout.root() + "/";
+        long self = ProcessHandle.current().pid();
+        ProcessHandle.allProcesses()
+                .filter(process -> process.pid() != self)
+                .filter(process -> process.info()
+                        .commandLine()
+                        .map(line -> line.contains(root))
+                        .orElse(false))
+                .forEach(process -> {
+                    log.info("Stopping a stray process of this stack (pid {}) that had no pid file", process.pid());
+                    Daemons.stop(process, Duration.ofSeconds(30));
+                });
     }
 
     public List<ComponentStatus> status() {

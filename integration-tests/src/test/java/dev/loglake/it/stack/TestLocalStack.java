@@ -7,6 +7,8 @@ import dev.loglake.stack.component.PostgresComponent;
 import dev.loglake.stack.process.Ports;
 import dev.loglake.testing.LocalStackExtension;
 import dev.loglake.testing.TestStack;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -107,11 +109,14 @@ class TestLocalStack {
 
     @Test
     @Order(4)
-    void downLeavesNothingRunningAndUpSeesTheTableAgain(TestStack stack) throws SQLException {
+    void downLeavesNothingRunningAndUpSeesTheTableAgain(TestStack stack) throws SQLException, IOException {
         List<ComponentStatus> before = stack.stack().status();
         List<ProcessHandle> processes = before.stream()
                 .map(status -> ProcessHandle.of(status.pid().getAsLong()).orElseThrow())
                 .toList();
+
+        // A lost pid file must not leave its server running.
+        Files.delete(stack.stack().layout().processFiles("s3proxy").pidFile());
 
         stack.stack().down();
 

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * The standalone Hive Metastore on PostgreSQL. Its bin/ scripts want a Hadoop installation, so loglake
  * calls its main classes directly, with the rendered metastore-site.xml first on the classpath.
  */
-public final class MetastoreComponent implements Component {
+public final class MetastoreComponent extends ServerComponent {
     private static final Logger log = LoggerFactory.getLogger(MetastoreComponent.class);
     private static final String SCHEMA_TOOL = "org.apache.hadoop.hive.metastore.tools.schematool.MetastoreSchemaTool";
     private static final String SERVER = "org.apache.hadoop.hive.metastore.HiveMetaStore";
@@ -33,9 +33,7 @@ public final class MetastoreComponent implements Component {
     private final Path installation;
     private final Path confDirectory;
     private final Path javaHome;
-    private final int port;
     private final PostgresComponent database;
-    private final ProcessFiles files;
 
     public MetastoreComponent(
             Path installation,
@@ -44,31 +42,15 @@ public final class MetastoreComponent implements Component {
             int port,
             PostgresComponent database,
             ProcessFiles files) {
+        super("Hive Metastore", port, files);
         this.installation = requireNonNull(installation, "installation is null");
         this.confDirectory = requireNonNull(confDirectory, "confDirectory is null");
         this.javaHome = requireNonNull(javaHome, "javaHome is null");
-        this.port = port;
         this.database = requireNonNull(database, "database is null");
-        this.files = requireNonNull(files, "files is null");
-    }
-
-    @Override
-    public String name() {
-        return "Hive Metastore";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public ProcessFiles files() {
-        return files;
     }
 
     public String thriftUri() {
-        return "thrift://" + Ports.LOOPBACK + ":" + port;
+        return "thrift://" + Ports.LOOPBACK + ":" + port();
     }
 
     /** Writes the configuration rendered from the shared template (see {@code MetastoreSiteTemplate}). */
@@ -86,31 +68,30 @@ public final class MetastoreComponent implements Component {
         if (!schemaExists()) {
             log.info("Creating the metastore schema in PostgreSQL (first start only)");
             try {
-                Files.createDirectories(files.logFile().getParent());
+                Files.createDirectories(files().logFile().getParent());
                 String output = Daemons.run(
                         java(SCHEMA_TOOL, "-dbType", "postgres", "-initSchema"),
                         installation,
                         environment(),
                         Duration.ofMinutes(3));
                 Files.writeString(
-                        files.logFile().resolveSibling("metastore-schema.log"), output, StandardCharsets.UTF_8);
+                        files().logFile().resolveSibling("metastore-schema.log"), output, StandardCharsets.UTF_8);
             } catch (LoglakeException | IOException e) {
                 throw StartFailure.of(this, "the schema tool failed: " + e.getMessage());
             }
         }
-        Daemons.start(java(SERVER), installation, environment(), files);
+        Daemons.start(java(SERVER), installation, environment(), files());
         HealthWait.until(this, Duration.ofSeconds(90), this::isHealthy);
     }
 
     @Override
     public boolean isHealthy() {
-        return process().isPresent() && Ports.isListening(port);
+        return process().isPresent() && Ports.isListening(port());
     }
 
     @Override
     public void stop() {
-        process().ifPresent(server -> Daemons.stop(server, Duration.ofSeconds(30)));
-        files.deletePid();
+        stopProcess(Duration.ofSeconds(30));
     }
 
     private Map<String, String> environment() {

@@ -26,41 +26,23 @@ import java.util.Properties;
  * initdb and pg_ctl. PostgreSQL refuses to run as root; as root, loglake runs it in a user namespace of its
  * own ({@code unshare -U}), where it is an unprivileged user.
  */
-public final class PostgresComponent implements Component {
+public final class PostgresComponent extends ServerComponent {
     public static final String USER = "loglake";
     public static final String METASTORE_DATABASE = "metastore";
 
     private final Path installation;
     private final Path dataDirectory;
-    private final int port;
     private final String password;
-    private final ProcessFiles files;
 
     public PostgresComponent(Path installation, Path dataDirectory, int port, String password, ProcessFiles files) {
+        super("PostgreSQL", port, files);
         this.installation = requireNonNull(installation, "installation is null");
         this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null");
-        this.port = port;
         this.password = requireNonNull(password, "password is null");
-        this.files = requireNonNull(files, "files is null");
-    }
-
-    @Override
-    public String name() {
-        return "PostgreSQL";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public ProcessFiles files() {
-        return files;
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + Ports.LOOPBACK + ":" + port + "/" + database;
+        return "jdbc:postgresql://" + Ports.LOOPBACK + ":" + port() + "/" + database;
     }
 
     @Override
@@ -68,7 +50,7 @@ public final class PostgresComponent implements Component {
         if (!Files.isRegularFile(dataDirectory.resolve("PG_VERSION"))) {
             initialize();
         }
-        String options = "-c listen_addresses=" + Ports.LOOPBACK + " -p " + port
+        String options = "-c listen_addresses=" + Ports.LOOPBACK + " -p " + port()
                 + " -c unix_socket_directories='' -c max_connections=50 -c shared_buffers=32MB";
         List<String> command = asUnprivileged(List.of(
                 "setsid",
@@ -77,21 +59,21 @@ public final class PostgresComponent implements Component {
                 "-D",
                 dataDirectory.toString(),
                 "-l",
-                files.logFile().toString(),
+                files().logFile().toString(),
                 "-w",
                 "-t",
                 "60",
                 "-o",
                 options));
         try {
-            Files.createDirectories(files.logFile().getParent());
+            Files.createDirectories(files().logFile().getParent());
             Daemons.run(command, dataDirectory, Duration.ofSeconds(90));
         } catch (LoglakeException | IOException e) {
             throw StartFailure.of(
                     this,
                     "pg_ctl start failed (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
-        files.writePid(postmasterPid());
+        files().writePid(postmasterPid());
         HealthWait.until(this, Duration.ofSeconds(30), this::isHealthy);
         createDatabase(METASTORE_DATABASE);
     }
@@ -109,7 +91,7 @@ public final class PostgresComponent implements Component {
     @Override
     public void stop() {
         if (process().isEmpty()) {
-            files.deletePid();
+            files().deletePid();
             return;
         }
         try {
@@ -122,7 +104,7 @@ public final class PostgresComponent implements Component {
         } catch (LoglakeException e) {
             process().ifPresent(postmaster -> Daemons.stop(postmaster, Duration.ofSeconds(30)));
         }
-        files.deletePid();
+        files().deletePid();
     }
 
     public Connection connect(String database) throws SQLException {

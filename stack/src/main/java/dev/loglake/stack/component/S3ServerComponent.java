@@ -25,15 +25,13 @@ import java.util.Properties;
  * The S3-compatible server: s3proxy with the jclouds {@code filesystem} backend, the one backend whose
  * directory markers Hadoop S3A (and so the metastore) handles correctly.
  */
-public final class S3ServerComponent implements Component {
+public final class S3ServerComponent extends ServerComponent {
     private final Path jar;
     private final Path javaHome;
     private final Path propertiesFile;
     private final Path dataDirectory;
-    private final int port;
     private final String accessKey;
     private final String secretKey;
-    private final ProcessFiles files;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -46,33 +44,17 @@ public final class S3ServerComponent implements Component {
             String accessKey,
             String secretKey,
             ProcessFiles files) {
+        super("S3 server (s3proxy)", port, files);
         this.jar = requireNonNull(jar, "jar is null");
         this.javaHome = requireNonNull(javaHome, "javaHome is null");
         this.propertiesFile = requireNonNull(propertiesFile, "propertiesFile is null");
         this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null");
-        this.port = port;
         this.accessKey = requireNonNull(accessKey, "accessKey is null");
         this.secretKey = requireNonNull(secretKey, "secretKey is null");
-        this.files = requireNonNull(files, "files is null");
-    }
-
-    @Override
-    public String name() {
-        return "S3 server (s3proxy)";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public ProcessFiles files() {
-        return files;
     }
 
     public URI endpoint() {
-        return URI.create("http://" + Ports.LOOPBACK + ":" + port);
+        return URI.create("http://" + Ports.LOOPBACK + ":" + port());
     }
 
     @Override
@@ -87,7 +69,7 @@ public final class S3ServerComponent implements Component {
                 jar.toString(),
                 "--properties",
                 propertiesFile.toString());
-        Daemons.start(command, dataDirectory, Map.of(), files);
+        Daemons.start(command, dataDirectory, Map.of(), files());
         HealthWait.until(this, Duration.ofSeconds(60), this::isHealthy);
     }
 
@@ -114,8 +96,7 @@ public final class S3ServerComponent implements Component {
 
     @Override
     public void stop() {
-        process().ifPresent(server -> Daemons.stop(server, Duration.ofSeconds(20)));
-        files.deletePid();
+        stopProcess(Duration.ofSeconds(20));
     }
 
     private void writeProperties() {

@@ -31,19 +31,17 @@ import java.util.Properties;
  * native S3. Sized for a 2-core machine. S3 keys reach the catalog through environment variables
  * ({@code ${ENV:...}}), never through a file.
  */
-public final class TrinoComponent implements Component {
+public final class TrinoComponent extends ServerComponent {
     public static final String USER = "loglake";
 
     private final Path installation;
     private final Path javaHome;
     private final Path etc;
     private final Path data;
-    private final int port;
     private final String heap;
     private final String metastoreUri;
     private final URI s3Endpoint;
     private final Map<String, String> s3Credentials;
-    private final ProcessFiles files;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -59,42 +57,26 @@ public final class TrinoComponent implements Component {
             String s3AccessKey,
             String s3SecretKey,
             ProcessFiles files) {
+        super("Trino", port, files);
         this.installation = requireNonNull(installation, "installation is null");
         this.javaHome = requireNonNull(javaHome, "javaHome is null");
         this.etc = requireNonNull(etc, "etc is null");
         this.data = requireNonNull(data, "data is null");
-        this.port = port;
         this.heap = requireNonNull(heap, "heap is null");
         this.metastoreUri = requireNonNull(metastoreUri, "metastoreUri is null");
         this.s3Endpoint = requireNonNull(s3Endpoint, "s3Endpoint is null");
         this.s3Credentials =
                 Map.of("LOGLAKE_STACK_S3_ACCESS_KEY", s3AccessKey, "LOGLAKE_STACK_S3_SECRET_KEY", s3SecretKey);
-        this.files = requireNonNull(files, "files is null");
-    }
-
-    @Override
-    public String name() {
-        return "Trino";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public ProcessFiles files() {
-        return files;
     }
 
     public String jdbcUrl() {
-        return "jdbc:trino://" + Ports.LOOPBACK + ":" + port;
+        return "jdbc:trino://" + Ports.LOOPBACK + ":" + port();
     }
 
     @Override
     public void start() {
         writeConfiguration();
-        Daemons.start(command(), installation, s3Credentials, files);
+        Daemons.start(command(), installation, s3Credentials, files());
         HealthWait.until(this, Duration.ofSeconds(120), this::isStarted);
         HealthWait.until(this, Duration.ofSeconds(60), this::isHealthy);
     }
@@ -103,7 +85,7 @@ public final class TrinoComponent implements Component {
     private boolean isStarted() {
         try {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://" + Ports.LOOPBACK + ":" + port + "/v1/info"))
+                    HttpRequest.newBuilder(URI.create("http://" + Ports.LOOPBACK + ":" + port() + "/v1/info"))
                             .timeout(Duration.ofSeconds(2))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -135,8 +117,7 @@ public final class TrinoComponent implements Component {
 
     @Override
     public void stop() {
-        process().ifPresent(server -> Daemons.stop(server, Duration.ofSeconds(30)));
-        files.deletePid();
+        stopProcess(Duration.ofSeconds(30));
     }
 
     private List<String> command() {
@@ -174,8 +155,8 @@ public final class TrinoComponent implements Component {
                         "\n",
                         "coordinator=true",
                         "node-scheduler.include-coordinator=true",
-                        "http-server.http.port=" + port,
-                        "discovery.uri=http://" + Ports.LOOPBACK + ":" + port,
+                        "http-server.http.port=" + port(),
+                        "discovery.uri=http://" + Ports.LOOPBACK + ":" + port(),
                         "query.max-memory=1GB",
                         "query.max-memory-per-node=1GB",
                         "task.concurrency=2",

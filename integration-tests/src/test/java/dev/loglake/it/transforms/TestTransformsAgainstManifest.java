@@ -2,9 +2,7 @@ package dev.loglake.it.transforms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loglake.generator.manifest.EventDateStats;
 import dev.loglake.generator.manifest.Manifest;
-import dev.loglake.generator.manifest.PathCount;
 import dev.loglake.testing.LocalStackExtension;
 import dev.loglake.testing.TestStack;
 import dev.loglake.transforms.run.DayRange;
@@ -57,19 +55,7 @@ class TestTransformsAgainstManifest {
         TransformSummary summary = lake.transform(TransformRequest.pending());
 
         assertThat(summary.arrivalDays()).containsExactly(START, START.plusDays(1), START.plusDays(2));
-        for (Map.Entry<String, EventDateStats> day : manifest.eventDates().entrySet()) {
-            assertDayMatches(lake, day.getKey(), day.getValue());
-        }
-        manifest.arrivalDates().forEach((date, arrival) -> {
-            try {
-                assertThat(lake.single("SELECT count(*) FROM " + lake.table("staging", "quarantine")
-                                + " WHERE arrival_dt = DATE '" + date + "'"))
-                        .as("malformed lines arriving on " + date)
-                        .isEqualTo(arrival.malformedLines());
-            } catch (SQLException e) {
-                throw new AssertionError(e);
-            }
-        });
+        ManifestChecks.assertLakeMatches(lake, manifest);
         assertThat(manifest.eventDates().values())
                 .anySatisfy(day -> assertThat(day.lateEvents()).isPositive());
         assertThat(manifest.arrivalDates().values())
@@ -107,48 +93,10 @@ class TestTransformsAgainstManifest {
         Map<String, String> files = factFiles(stack, lake);
         assertThat(files).containsAllEntriesOf(earlierFiles);
         assertThat(files.keySet()).anySatisfy(key -> assertThat(key).contains("/dt=" + START.plusDays(3) + "/"));
-        assertDayMatches(
+        ManifestChecks.assertDayMatches(
                 lake,
                 START.plusDays(3).toString(),
                 newDay.eventDates().get(START.plusDays(3).toString()));
-    }
-
-    private static void assertDayMatches(TransformFixture lake, String date, EventDateStats expected) {
-        try {
-            String day = " WHERE dt = DATE '" + date + "'";
-            List<Object> traffic = lake.rows(
-                            "SELECT requests, response_bytes, distinct_client_ips, visitors, bot_requests FROM "
-                                    + lake.table("marts", "daily_traffic") + day)
-                    .get(0);
-            assertThat(traffic)
-                    .as("requests, bytes, distinct IPs, visitors, bots on " + date)
-                    .containsExactly(
-                            expected.validEvents(),
-                            expected.responseBytes(),
-                            expected.distinctClientIps(),
-                            expected.distinctVisitors(),
-                            expected.botEvents());
-
-            Map<Integer, Long> statuses = new TreeMap<>();
-            lake.rows("SELECT status, requests FROM " + lake.table("marts", "daily_status") + day)
-                    .forEach(row -> statuses.put((Integer) row.get(0), (Long) row.get(1)));
-            assertThat(statuses).as("status mix on " + date).isEqualTo(new TreeMap<>(expected.statusCounts()));
-
-            List<PathCount> topPaths = lake
-                    .rows("SELECT path, requests FROM " + lake.table("marts", "daily_top_paths") + day
-                            + " AND path_rank <= " + EventDateStats.TOP_PATHS + " ORDER BY path_rank")
-                    .stream()
-                    .map(row -> new PathCount((String) row.get(0), (Long) row.get(1)))
-                    .toList();
-            assertThat(topPaths).as("top paths on " + date).isEqualTo(expected.topPaths());
-
-            assertThat(lake.single("SELECT count(*) FROM " + lake.table("marts", "fact_requests") + day
-                            + " AND arrival_dt > dt"))
-                    .as("late events of " + date)
-                    .isEqualTo(expected.lateEvents());
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
     }
 
     private static Map<String, String> checksums(TransformFixture lake) throws SQLException {

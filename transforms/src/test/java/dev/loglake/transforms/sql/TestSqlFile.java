@@ -1,0 +1,83 @@
+package dev.loglake.transforms.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loglake.core.LoglakeException;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class TestSqlFile {
+    @Test
+    void rendersTypedValuesAndDropsTheHeader() {
+        SqlFile file = new SqlFile(
+                "t.sql",
+                "-- @table {{schema}}.t\n-- @partitioned_by dt\n\nSELECT * FROM {{schema}}.x WHERE dt = {{day}} AND n < {{n}}"
+                        + " AND s = {{text}}");
+
+        String sql = file.render(Map.of(
+                "schema", new SqlValue.Identifier("marts"),
+                "day", new SqlValue.Date(LocalDate.of(2026, 11, 1)),
+                "n", new SqlValue.Integer(3),
+                "text", new SqlValue.Text("it's")));
+
+        assertThat(sql).isEqualTo("SELECT * FROM marts.x WHERE dt = DATE '2026-11-01' AND n < 3 AND s = 'it''s'");
+        assertThat(file.partitionColumn()).contains("dt");
+        assertThat(file.parameters()).containsExactly("schema", "day", "n", "text");
+    }
+
+    @Test
+    void aMissingParameterNamesTheFile() {
+        assertThatThrownBy(
+                        () -> new SqlFile("f.sql", "SELECT {{a}}, {{b}}").render(Map.of("a", new SqlValue.Integer(1))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("f.sql")
+                .hasMessageContaining("[b]");
+    }
+
+    @Test
+    void identifiersRejectAnythingButLowerCaseNames() {
+        for (String bad : List.of("Marts", "x; DROP TABLE y", "a b", "1abc", "a-b", "\"quoted\"", "")) {
+            assertThatThrownBy(() -> new SqlValue.Identifier(bad))
+                    .as(bad)
+                    .isInstanceOf(LoglakeException.class)
+                    .hasMessageContaining("Invalid SQL identifier");
+        }
+        assertThat(new SqlValue.Identifier("it_exact_marts").render()).isEqualTo("it_exact_marts");
+    }
+
+    @Test
+    void everySqlFileStatesItsGrainAndPartitionsAndUsesOnlyKnownParameters() throws IOException, URISyntaxException {
+        Path root = Path.of(SqlFile.class.getResource("/sql").toURI());
+        List<String> known = List.of(
+                "catalog",
+                "raw_schema",
+                "staging_schema",
+                "marts_schema",
+                "ledger_schema",
+                "raw_location",
+                "ip_blocks_location",
+                "from_date",
+                "to_date",
+                "lateness_days");
+        try (Stream<Path> files = Files.walk(root)) {
+            List<Path> sqlFiles =
+                    files.filter(path -> path.toString().endsWith(".sql")).toList();
+            assertThat(sqlFiles).hasSizeGreaterThan(10);
+            for (Path path : sqlFiles) {
+                String name = root.relativize(path).toString();
+                SqlFile file = SqlFile.load(name);
+                assertThat(file.text()).as(name + " states its grain").containsPattern("(?i)grain:? +one row per");
+                assertThat(file.text()).as(name + " states its partitions").containsPattern("(?i)partition");
+                assertThat(known).as(name + " parameters").containsAll(file.parameters());
+            }
+        }
+    }
+}

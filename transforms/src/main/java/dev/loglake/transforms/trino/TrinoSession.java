@@ -6,6 +6,7 @@ import dev.loglake.core.LoglakeException;
 import dev.loglake.core.trino.TrinoConnections;
 import io.trino.jdbc.QueryStats;
 import io.trino.jdbc.TrinoStatement;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,9 +23,13 @@ import java.util.function.Consumer;
  */
 public final class TrinoSession implements AutoCloseable {
     private final Connection connection;
+    private final URI coordinator;
 
     public TrinoSession(TrinoConnections connections) {
         this.connection = requireNonNull(connections, "connections is null").open();
+        // jdbc:trino://host:port/... -> http://host:port, for the watchdog's health probe.
+        URI jdbc = URI.create(connections.config().jdbcUrl().substring("jdbc:".length()));
+        this.coordinator = URI.create("http://" + jdbc.getHost() + ":" + (jdbc.getPort() < 0 ? 8080 : jdbc.getPort()));
     }
 
     /** Sets a session property for the statements that follow, such as a Hive write behaviour. */
@@ -47,7 +52,9 @@ public final class TrinoSession implements AutoCloseable {
 
     public StatementResult execute(Job job, Consumer<QueryStats> progress) {
         AtomicReference<String> queryId = new AtomicReference<>("(not started)");
+        CoordinatorWatchdog watchdog = null;
         try (Statement statement = connection.createStatement()) {
+            watchdog = new CoordinatorWatchdog(coordinator, statement);
             TrinoStatement trinoStatement = statement.unwrap(TrinoStatement.class);
             trinoStatement.setProgressMonitor(stats -> {
                 queryId.set(stats.getQueryId());
@@ -73,11 +80,19 @@ public final class TrinoSession implements AutoCloseable {
             }
             return new StatementResult(queryId.get(), count, rows);
         } catch (SQLException e) {
+            String why = watchdog != null && watchdog.coordinatorLost()
+                    ? "the Trino coordinator at " + coordinator + " stopped answering, so the statement was cancelled."
+                            + " Rerun once Trino is back (for the local stack: './loglake stack up')"
+                    : e.getMessage();
             throw LoglakeException.external(
                     String.format(
                             "%s failed for %s (Trino query %s): %s%nStatement: %s",
-                            job.file(), job.partitions(), queryId.get(), e.getMessage(), abbreviate(job.sql())),
+                            job.file(), job.partitions(), queryId.get(), why, abbreviate(job.sql())),
                     e);
+        } finally {
+            if (watchdog != null) {
+                watchdog.close();
+            }
         }
     }
 

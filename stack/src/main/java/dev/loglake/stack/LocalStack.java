@@ -68,7 +68,8 @@ public final class LocalStack {
     /** Starts whatever is not running yet. A no-op on a healthy running stack. */
     public UpResult up() {
         long started = System.nanoTime();
-        if (!status().isEmpty() && status().stream().allMatch(ComponentStatus::healthy)) {
+        List<ComponentStatus> current = status();
+        if (!current.isEmpty() && current.stream().allMatch(ComponentStatus::healthy)) {
             return new UpResult(endpoints(), true, Duration.ofNanos(System.nanoTime() - started));
         }
         Path trinoJava = JavaRuntimes.require(

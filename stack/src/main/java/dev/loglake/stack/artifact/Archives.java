@@ -63,8 +63,4 @@ final class Archives {
                     .orElseThrow(() -> LoglakeException.external("No %s file found in %s", suffix, folder));
         }
     }
-
-    static void deleteRecursively(Path path) {
-        dev.loglake.stack.FileTrees.deleteRecursively(path);
-    }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
 import dev.loglake.stack.ComponentVersions;
+import dev.loglake.stack.FileTrees;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,7 @@ public final class Distributions {
             Archives.unzip(cache.get(jar), unzipped);
             Path txz = Archives.single(unzipped, ".txz");
             Archives.untar(txz, staging, 0);
-            Archives.deleteRecursively(unzipped);
+            FileTrees.deleteRecursively(unzipped);
         });
     }
 
@@ -138,9 +139,9 @@ public final class Distributions {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
             // Another stack installed it at the same time; theirs is as good as ours.
-            Archives.deleteRecursively(staging);
+            FileTrees.deleteRecursively(staging);
         } catch (IOException | RuntimeException e) {
-            Archives.deleteRecursively(staging);
+            FileTrees.deleteRecursively(staging);
             if (e instanceof LoglakeException failure) {
                 throw failure;
             }

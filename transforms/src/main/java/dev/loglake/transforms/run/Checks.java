@@ -28,14 +28,14 @@ final class Checks {
     void linesConserved(DayRange arrival) {
         String between = " BETWEEN " + date(arrival.from()) + " AND " + date(arrival.to());
         Map<LocalDate, Long> raw = countByDay("SELECT CAST(dt AS date), count(*) FROM "
-                + table(schemas.raw(), "access_log_lines") + " WHERE dt BETWEEN "
+                + schemas.table(schemas.raw(), "access_log_lines") + " WHERE dt BETWEEN "
                 + "CAST(" + date(arrival.from()) + " AS varchar) AND CAST(" + date(arrival.to())
                 + " AS varchar) GROUP BY 1");
         Map<LocalDate, Long> parsed =
-                countByDay("SELECT arrival_dt, count(*) FROM " + table(schemas.staging(), "parsed_lines")
+                countByDay("SELECT arrival_dt, count(*) FROM " + schemas.table(schemas.staging(), "parsed_lines")
                         + " WHERE error IS NULL AND arrival_dt" + between + " GROUP BY 1");
         Map<LocalDate, Long> quarantined = countByDay("SELECT arrival_dt, count(*) FROM "
-                + table(schemas.staging(), "quarantine") + " WHERE arrival_dt" + between + " GROUP BY 1");
+                + schemas.table(schemas.staging(), "quarantine") + " WHERE arrival_dt" + between + " GROUP BY 1");
         List<String> problems = new ArrayList<>();
         for (LocalDate day : arrival.dates()) {
             long lines = raw.getOrDefault(day, 0L);
@@ -51,10 +51,11 @@ final class Checks {
 
     /** Each event day of the fact table holds its staged requests exactly once: none lost, none doubled. */
     void factMatchesStaging(DayRange events) {
-        Map<LocalDate, Long> fact = countByDay("SELECT dt, count(*) FROM " + table(schemas.marts(), "fact_requests")
-                + " WHERE dt BETWEEN " + date(events.from()) + " AND " + date(events.to()) + " GROUP BY 1");
+        Map<LocalDate, Long> fact =
+                countByDay("SELECT dt, count(*) FROM " + schemas.table(schemas.marts(), "fact_requests")
+                        + " WHERE dt BETWEEN " + date(events.from()) + " AND " + date(events.to()) + " GROUP BY 1");
         Map<LocalDate, Long> staged = countByDay("SELECT event_dt, count(*) FROM "
-                + table(schemas.staging(), "parsed_lines")
+                + schemas.table(schemas.staging(), "parsed_lines")
                 + " WHERE error IS NULL AND event_dt BETWEEN " + date(events.from()) + " AND " + date(events.to())
                 + " AND arrival_dt BETWEEN " + date(events.from()) + " AND "
                 + date(events.to().plusDays(latenessDays)) + " GROUP BY 1");
@@ -79,7 +80,7 @@ final class Checks {
                 "checks",
                 "SELECT count_if(event_time IS NULL), count_if(client_ip IS NULL), count_if(method IS NULL),"
                         + " count_if(path IS NULL), count_if(status IS NULL), count_if(response_bytes IS NULL) FROM "
-                        + table(schemas.marts(), "fact_requests") + " WHERE dt BETWEEN " + date(events.from())
+                        + schemas.table(schemas.marts(), "fact_requests") + " WHERE dt BETWEEN " + date(events.from())
                         + " AND " + date(events.to()));
         List<Object> counts = result.rows().get(0);
         String[] columns = {"event_time", "client_ip", "method", "path", "status", "response_bytes"};
@@ -96,9 +97,8 @@ final class Checks {
     private boolean partitionExists(LocalDate day) {
         return trino.query(
                                 "checks",
-                                "SELECT count(*) FROM " + schemas.catalog().render() + "."
-                                        + schemas.marts().render() + ".\"fact_requests$partitions\" WHERE dt = "
-                                        + date(day))
+                                "SELECT count(*) FROM " + schemas.table(schemas.marts(), "\"fact_requests$partitions\"")
+                                        + " WHERE dt = " + date(day))
                         .singleLong()
                 > 0;
     }
@@ -118,10 +118,6 @@ final class Checks {
                             + "'loglake transform' for those days once the cause is fixed.",
                     check, String.join(System.lineSeparator() + "  ", problems));
         }
-    }
-
-    private String table(SqlValue.Identifier schema, String name) {
-        return schemas.catalog().render() + "." + schema.render() + "." + name;
     }
 
     private static String date(LocalDate day) {

@@ -53,6 +53,11 @@ public record LakeSchemas(
         return parameters;
     }
 
+    /** A table's qualified name, {@code catalog.schema.name}. */
+    public String table(SqlValue.Identifier schema, String name) {
+        return catalog.render() + "." + schema.render() + "." + name;
+    }
+
     /** Each schema with the warehouse folder it lives in. */
     public Map<SqlValue.Identifier, String> schemaLocations() {
         Map<SqlValue.Identifier, String> locations = new LinkedHashMap<>();

@@ -96,6 +96,6 @@ public final class Ledger {
     }
 
     private String table(String name) {
-        return schemas.catalog().render() + "." + schemas.ledger().render() + "." + name;
+        return schemas.table(schemas.ledger(), name);
     }
 }

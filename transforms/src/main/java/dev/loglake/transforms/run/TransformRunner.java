@@ -160,9 +160,8 @@ public final class TransformRunner {
         SortedSet<LocalDate> days = new TreeSet<>();
         trino.query(
                         "staging/parsed_lines.sql",
-                        "SELECT DISTINCT event_dt FROM " + schemas.catalog().render() + "."
-                                + schemas.staging().render()
-                                + ".parsed_lines WHERE error IS NULL AND arrival_dt BETWEEN "
+                        "SELECT DISTINCT event_dt FROM " + schemas.table(schemas.staging(), "parsed_lines")
+                                + " WHERE error IS NULL AND arrival_dt BETWEEN "
                                 + new SqlValue.Date(arrival.from()).render() + " AND "
                                 + new SqlValue.Date(arrival.to()).render())
                 .rows()
@@ -196,9 +195,8 @@ public final class TransformRunner {
         TreeSet<String> known = new TreeSet<>();
         trino.query(
                         "raw/access_log_lines.sql",
-                        "SELECT dt, hour FROM " + schemas.catalog().render() + "."
-                                + schemas.raw().render()
-                                + ".\"access_log_lines$partitions\" WHERE dt BETWEEN "
+                        "SELECT dt, hour FROM " + schemas.table(schemas.raw(), "\"access_log_lines$partitions\"")
+                                + " WHERE dt BETWEEN "
                                 + new SqlValue.Text(days.first().toString()).render() + " AND "
                                 + new SqlValue.Text(days.last().toString()).render())
                 .rows()

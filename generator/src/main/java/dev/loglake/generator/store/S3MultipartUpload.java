@@ -1,6 +1,7 @@
 package dev.loglake.generator.store;
 
 import dev.loglake.core.LoglakeException;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,13 +12,18 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
  * Streams an object to S3 with bounded memory: one part buffer. An object that fits in one part is a
- * single PutObject; a larger one becomes a multipart upload whose parts go up as they fill.
+ * single PutObject; a larger one becomes a multipart upload whose parts go up as they fill. The buffer
+ * grows as the object does, so that a small object does not cost a whole part (an 8 MiB array per object
+ * made the garbage collector run every few objects), and the SDK reads it in place, without a copy.
  */
 final class S3MultipartUpload extends ObjectUpload {
+    private static final int INITIAL_BUFFER = 256 * 1024;
+
     private final S3Client s3;
     private final String bucket;
     private final String key;
-    private final byte[] buffer;
+    private final int partSize;
+    private byte[] buffer;
     private final List<CompletedPart> parts = new ArrayList<>();
     private int buffered;
     private long size;
@@ -28,7 +34,8 @@ final class S3MultipartUpload extends ObjectUpload {
         this.s3 = s3;
         this.bucket = bucket;
         this.key = key;
-        this.buffer = new byte[partSize];
+        this.partSize = partSize;
+        this.buffer = new byte[Math.min(partSize, INITIAL_BUFFER)];
     }
 
     @Override
@@ -40,13 +47,16 @@ final class S3MultipartUpload extends ObjectUpload {
     public void write(byte[] bytes, int offset, int length) {
         checkOpen();
         while (length > 0) {
+            if (buffered == buffer.length && buffer.length < partSize) {
+                buffer = Arrays.copyOf(buffer, (int) Math.min(partSize, 2L * buffer.length));
+            }
             int chunk = Math.min(length, buffer.length - buffered);
             System.arraycopy(bytes, offset, buffer, buffered, chunk);
             buffered += chunk;
             size += chunk;
             offset += chunk;
             length -= chunk;
-            if (buffered == buffer.length) {
+            if (buffered == partSize) {
                 uploadPart();
             }
         }
@@ -59,9 +69,7 @@ final class S3MultipartUpload extends ObjectUpload {
         }
         try {
             if (uploadId == null) {
-                s3.putObject(
-                        request -> request.bucket(bucket).key(key),
-                        RequestBody.fromBytes(Arrays.copyOf(buffer, buffered)));
+                s3.putObject(request -> request.bucket(bucket).key(key), bufferedBody());
             } else {
                 if (buffered > 0) {
                     uploadPart();
@@ -109,7 +117,7 @@ final class S3MultipartUpload extends ObjectUpload {
                                     .key(key)
                                     .uploadId(uploadId)
                                     .partNumber(partNumber),
-                            RequestBody.fromBytes(Arrays.copyOf(buffer, buffered)))
+                            bufferedBody())
                     .eTag();
             parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
             buffered = 0;
@@ -118,6 +126,14 @@ final class S3MultipartUpload extends ObjectUpload {
             throw LoglakeException.external(
                     "Cannot upload part of s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The buffered bytes, read in place: the calls are synchronous, so the buffer is not reused meanwhile. */
+    private RequestBody bufferedBody() {
+        byte[] bytes = buffer;
+        int length = buffered;
+        return RequestBody.fromContentProvider(
+                () -> new ByteArrayInputStream(bytes, 0, length), length, "application/octet-stream");
     }
 
     private void checkOpen() {

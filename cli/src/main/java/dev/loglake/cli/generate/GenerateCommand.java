@@ -4,11 +4,13 @@ import dev.loglake.cli.ConfigOptions;
 import dev.loglake.core.config.LakeConfig;
 import dev.loglake.core.config.S3Config;
 import dev.loglake.core.config.Settings;
+import dev.loglake.core.config.StackConfig;
 import dev.loglake.core.progress.ProgressReporter;
 import dev.loglake.core.s3.S3Clients;
 import dev.loglake.generator.format.Compression;
 import dev.loglake.generator.format.OutputFormat;
 import dev.loglake.generator.generate.BenchmarkResult;
+import dev.loglake.generator.generate.CpuClock;
 import dev.loglake.generator.generate.GenerateBenchmark;
 import dev.loglake.generator.generate.GenerateOptions;
 import dev.loglake.generator.generate.GenerateResult;
@@ -17,6 +19,7 @@ import dev.loglake.generator.generate.IncidentParser;
 import dev.loglake.generator.model.Incident;
 import dev.loglake.generator.store.S3Access;
 import dev.loglake.generator.store.S3ObjectStore;
+import dev.loglake.stack.StackLayout;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -135,7 +138,7 @@ public final class GenerateCommand implements Callable<Integer> {
         try (S3Client s3 = S3Clients.create(S3Config.from(settings), options.threads() * 2 + 2)) {
             S3Access.checkBucket(s3, bucket, LakeConfig.RAW_BUCKET, settings);
             S3ObjectStore store = new S3ObjectStore(s3, bucket, S3Access.describeEndpoint(settings));
-            return benchmark ? runBenchmark(options, store) : runGenerate(options, store, bucket);
+            return benchmark ? runBenchmark(options, store, settings) : runGenerate(options, store, bucket);
         }
     }
 
@@ -172,12 +175,30 @@ public final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    private int runBenchmark(GenerateOptions options, S3ObjectStore store) {
+    private int runBenchmark(GenerateOptions options, S3ObjectStore store, Settings settings) {
+        CpuClock cpu = new CpuClock(localS3Server(settings));
         try (ProgressReporter progress = ProgressReporter.toStderr("events", 0)) {
-            BenchmarkResult result = new GenerateBenchmark(options, store).run(progress);
+            BenchmarkResult result = new GenerateBenchmark(options, store, cpu).run(progress);
             System.out.print(result.report());
         }
         return 0;
+    }
+
+    /**
+     * The local stack's s3proxy when s3.endpoint points at it: it shares the cores with the generator, so
+     * the benchmark counts its CPU time too.
+     */
+    private static Optional<ProcessHandle> localS3Server(Settings settings) {
+        StackConfig stack = StackConfig.from(settings);
+        boolean local = S3Config.from(settings)
+                .endpoint()
+                .filter(uri -> "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()))
+                .filter(uri -> uri.getPort() == stack.ports().s3())
+                .isPresent();
+        if (!local) {
+            return Optional.empty();
+        }
+        return new StackLayout(stack.dataDirectory()).processFiles("s3proxy").liveProcess();
     }
 
     GenerateOptions options() {

@@ -3,6 +3,7 @@ package dev.loglake.generator.generate;
 import dev.loglake.core.progress.ProgressReporter;
 import dev.loglake.generator.format.LineBuffer;
 import dev.loglake.generator.format.LineEncoder;
+import dev.loglake.generator.generate.BenchmarkResult.Stage;
 import dev.loglake.generator.model.AccessEvent;
 import dev.loglake.generator.model.TrafficModel;
 import dev.loglake.generator.model.WindowTraffic;
@@ -30,43 +31,68 @@ public final class GenerateBenchmark {
 
     private final GenerateOptions options;
     private final ObjectStore store;
+    private final CpuClock cpu;
 
-    public GenerateBenchmark(GenerateOptions options, ObjectStore store) {
+    public GenerateBenchmark(GenerateOptions options, ObjectStore store, CpuClock cpu) {
         this.options = withBenchmarkPrefix(options);
         this.store = store;
+        this.cpu = cpu;
     }
 
     public BenchmarkResult run(ProgressReporter progress) {
         TrafficModel model = TrafficModel.build(options.seed(), options.eventsPerDay(), options.incidents());
         List<HourPlan> hours = RunPlan.hours(options, model.returningVisitors());
-        double encodeRate = measureEncoding(model, hours, progress);
+        long encodeCpu = cpu.processNanos();
+        long encodeStart = System.nanoTime();
+        long encodedLines = encodeAll(model, hours, progress);
+        Stage encode = new Stage(encodedLines, System.nanoTime() - encodeStart, cpu.processNanos() - encodeCpu, -1);
         List<byte[]> sample = sampleLines(model, hours);
         long sampleLines = 0;
         long sampleBytes = 0;
         for (byte[] chunk : sample) {
             sampleBytes += chunk.length;
-            for (byte b : chunk) {
-                sampleLines += b == '\n' ? 1 : 0;
-            }
+            sampleLines += countLines(chunk);
         }
-        double compressSeconds = measureCompression(sample);
+        long compressCpu = cpu.processNanos();
+        long compressStart = System.nanoTime();
+        compressAll(sample);
+        Stage compress =
+                new Stage(sampleLines, System.nanoTime() - compressStart, cpu.processNanos() - compressCpu, -1);
         // Earlier benchmark runs left completion markers; without them every hour is written again.
         List<String> markers = store.list(options.keyPrefix() + "markers/");
         if (!markers.isEmpty()) {
             store.delete(markers);
         }
         GenerateRun run = new GenerateRun(options, store, progress);
+        long runCpu = cpu.processNanos();
+        long serverCpu = cpu.serverNanos();
         GenerateResult result = run.execute();
-        double endToEnd = result.linesWritten() / (result.elapsed().toNanos() / 1e9);
+        long serverAfter = cpu.serverNanos();
+        Stage endToEnd = new Stage(
+                result.linesWritten(),
+                result.elapsed().toNanos(),
+                cpu.processNanos() - runCpu,
+                serverCpu < 0 || serverAfter < 0 ? -1 : serverAfter - serverCpu);
         return new BenchmarkResult(
-                encodeRate,
-                sampleLines / compressSeconds,
+                encode,
+                compress,
                 endToEnd,
-                sampleBytes / 1e6 / compressSeconds,
-                options.threads());
+                sampleBytes / 1e6 / (compress.wallNanos() / 1e9),
+                options.threads(),
+                Runtime.getRuntime().availableProcessors(),
+                options.compression() + " level " + options.compressionLevel(),
+                cpu.serverPid());
     }
 
-    private double measureEncoding(TrafficModel model, List<HourPlan> hours, ProgressReporter progress) {
+    private static long countLines(byte[] chunk) {
+        long lines = 0;
+        for (byte b : chunk) {
+            lines += b == '\n' ? 1 : 0;
+        }
+        return lines;
+    }
+
+    private long encodeAll(TrafficModel model, List<HourPlan> hours, ProgressReporter progress) {
         ThreadLocal<HourWriter> writers =
                 ThreadLocal.withInitial(() -> new HourWriter(model, options, store, progress, () -> false));
         List<Callable<Long>> tasks = new ArrayList<>();
@@ -77,9 +103,7 @@ public final class GenerateBenchmark {
                     .toStats()
                     .linesWritten());
         }
-        long start = System.nanoTime();
-        long lines = runAll(tasks).stream().mapToLong(Long::longValue).sum();
-        return lines / ((System.nanoTime() - start) / 1e9);
+        return runAll(tasks).stream().mapToLong(Long::longValue).sum();
     }
 
     private List<byte[]> sampleLines(TrafficModel model, List<HourPlan> hours) {
@@ -104,8 +128,8 @@ public final class GenerateBenchmark {
         return chunks;
     }
 
-    /** Seconds to compress every chunk, the chunks spread over the run's threads as hours are. */
-    private double measureCompression(List<byte[]> chunks) {
+    /** Compresses every chunk, the chunks spread over the run's threads as hours are. */
+    private void compressAll(List<byte[]> chunks) {
         List<Callable<Long>> tasks = new ArrayList<>();
         for (byte[] chunk : chunks) {
             tasks.add(() -> {
@@ -120,9 +144,7 @@ public final class GenerateBenchmark {
                 return counter.count;
             });
         }
-        long start = System.nanoTime();
         runAll(tasks);
-        return (System.nanoTime() - start) / 1e9;
     }
 
     private List<Long> runAll(List<Callable<Long>> tasks) {

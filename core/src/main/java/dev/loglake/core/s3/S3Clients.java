@@ -14,7 +14,6 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
 
 /** Builds AWS SDK v2 S3 clients that work against AWS and against S3-compatible servers alike. */
 public final class S3Clients {
@@ -34,12 +33,6 @@ public final class S3Clients {
                 // Send them only where the S3 API requires them (Trino's client does the same).
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                // Over plain HTTP (the local stack) the SDK signs every payload, and by default it does so in
-                // aws-chunked form: a signature per 128 KiB chunk, which s3proxy 2.6.0 then parses one byte at
-                // a time. One SHA-256 of the whole body instead cost s3proxy a fraction of the CPU (measured in
-                // generator/README.md). Over HTTPS (AWS) payloads are not signed and nothing changes.
-                .serviceConfiguration(
-                        S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .maxConnections(maxConnections)
                         .connectionTimeout(Duration.ofSeconds(5))

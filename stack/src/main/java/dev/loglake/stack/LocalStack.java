@@ -122,6 +122,39 @@ public final class LocalStack {
                 });
     }
 
+    /**
+     * Stops one component cleanly, the others keep running; {@link #up()} starts it again. For fault tests
+     * and for an operator who restarts one server.
+     */
+    public void stop(String componentName) {
+        Component component = component(componentName);
+        log.info("Stopping {} alone", component.name());
+        component.stop();
+    }
+
+    /**
+     * Kills one component's process with SIGKILL, as a crash or the OOM killer would, and waits until it is
+     * gone; {@link #up()} starts it again. Not for PostgreSQL, whose postmaster is a daemon that outlives its
+     * wrapper: use {@link #stop(String)} for it.
+     */
+    public void kill(String componentName) {
+        Component component = component(componentName);
+        ProcessHandle process =
+                component.process().orElseThrow(() -> new IllegalStateException(component.name() + " is not running"));
+        log.info("Killing {} (pid {}) with SIGKILL", component.name(), process.pid());
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    private Component component(String componentName) {
+        // Installed components: PostgreSQL's clean stop needs its pg_ctl (the distributions are cached).
+        return components(credentials(), JavaRuntimes.current(), true).inStartOrder().stream()
+                .filter(component -> component.name().equals(componentName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No component named '" + componentName + "'"));
+    }
+
     public List<ComponentStatus> status() {
         Components components = components(existingCredentials(), JavaRuntimes.current(), false);
         List<ComponentStatus> statuses = new ArrayList<>();

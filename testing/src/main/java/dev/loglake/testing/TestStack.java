@@ -56,4 +56,19 @@ public final class TestStack {
     public Connection openTrino() {
         return new TrinoConnections(trinoConfig()).open();
     }
+
+    /** Kills one component with SIGKILL, as a crash would (see {@link LocalStack#kill}). */
+    public void kill(String componentName) {
+        stack.kill(componentName);
+    }
+
+    /** Stops one component cleanly (see {@link LocalStack#stop}). */
+    public void stop(String componentName) {
+        stack.stop(componentName);
+    }
+
+    /** Starts every component that is not running, and waits until each is healthy. */
+    public void restartStopped() {
+        stack.up();
+    }
 }

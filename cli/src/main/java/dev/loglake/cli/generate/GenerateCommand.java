@@ -1,6 +1,7 @@
 package dev.loglake.cli.generate;
 
 import dev.loglake.cli.ConfigOptions;
+import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.LakeConfig;
 import dev.loglake.core.config.S3Config;
 import dev.loglake.core.config.Settings;
@@ -27,8 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -145,18 +144,18 @@ public final class GenerateCommand implements Callable<Integer> {
     private int runGenerate(GenerateOptions options, S3ObjectStore store, String bucket) {
         ProgressReporter progress = ProgressReporter.toStderr("events", GenerateRun.plannedEvents(options));
         GenerateRun run = new GenerateRun(options, store, progress);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(
-                () -> {
-                    run.cancel();
-                    awaitQuietly(finished);
-                },
-                "generate-cancel");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        progress.start();
-        try {
-            GenerateResult result = run.execute();
-            progress.close();
+        try (CancelOnInterrupt interrupt = CancelOnInterrupt.install(run::cancel)) {
+            progress.start();
+            GenerateResult result;
+            try {
+                result = run.execute();
+            } catch (LoglakeException e) {
+                progress.close();
+                interrupt.haltIfInterrupted(System.err, "error: " + e.getMessage(), CancelOnInterrupt.RUNTIME_FAILURE);
+                throw e;
+            } finally {
+                progress.close();
+            }
             System.out.printf(
                     Locale.ROOT,
                     "Wrote %d hours (%d already complete, skipped): %,d lines, %.1f MB in %s.%n",
@@ -167,11 +166,9 @@ public final class GenerateCommand implements Callable<Integer> {
                     result.elapsed());
             System.out.printf("Manifest: s3://%s/%s%n", bucket, result.manifestKey());
             options.manifestFile().ifPresent(file -> System.out.println("Manifest copy: " + file));
+            // Interrupted after the last hour was stored: the run is complete, say so with success.
+            interrupt.haltIfInterrupted(System.out, "Interrupted after the run had completed.", 0);
             return 0;
-        } finally {
-            progress.close();
-            finished.countDown();
-            removeHook(onInterrupt);
         }
     }
 
@@ -204,7 +201,7 @@ public final class GenerateCommand implements Callable<Integer> {
     GenerateOptions options() {
         int dayCount = end != null ? GenerateOptions.daysBetween(start, end) : days != null ? days : 1;
         if (end != null && days != null && days != dayCount) {
-            throw dev.loglake.core.LoglakeException.user(
+            throw LoglakeException.user(
                     "--days %d and --end %s disagree (%d days from --start). Give one of them.", days, end, dayCount);
         }
         Compression codec = Compression.parse(compression);
@@ -228,21 +225,5 @@ public final class GenerateCommand implements Callable<Integer> {
                 maxEventsPerObject != null ? maxEventsPerObject : GenerateOptions.DEFAULT_MAX_EVENTS_PER_OBJECT,
                 "",
                 Optional.ofNullable(manifestFile));
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down (Ctrl-C): the hook is running and waits for us.
-        }
     }
 }

@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Compares the loaded tables of a lake with the generator's manifest, figure by figure. */
-final class ManifestChecks {
+public final class ManifestChecks {
     private ManifestChecks() {}
 
     /** Every event date and every arrival date of the manifest. */
-    static void assertLakeMatches(TransformFixture lake, Manifest manifest) {
+    public static void assertLakeMatches(TransformFixture lake, Manifest manifest) {
         manifest.eventDates().forEach((date, expected) -> assertDayMatches(lake, date, expected));
         manifest.arrivalDates().forEach((date, arrival) -> {
             try {
@@ -29,7 +29,7 @@ final class ManifestChecks {
         });
     }
 
-    static void assertDayMatches(TransformFixture lake, String date, EventDateStats expected) {
+    public static void assertDayMatches(TransformFixture lake, String date, EventDateStats expected) {
         try {
             String day = " WHERE dt = DATE '" + date + "'";
             List<Object> traffic = lake.rows(

@@ -35,11 +35,11 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
  * A lake of its own inside the shared test stack: its own raw bucket and schema prefix, so that a test class
  * sees only the raw days it generated.
  */
-final class TransformFixture {
+public final class TransformFixture {
     private final TestStack stack;
     private final Settings settings;
 
-    TransformFixture(TestStack stack, String name) {
+    public TransformFixture(TestStack stack, String name) {
         this.stack = stack;
         this.settings = stack.settings()
                 .with(
@@ -54,15 +54,15 @@ final class TransformFixture {
         }
     }
 
-    LakeConfig lake() {
+    public LakeConfig lake() {
         return LakeConfig.from(settings);
     }
 
-    String table(String schema, String table) {
+    public String table(String schema, String table) {
         return "hive." + lake().schema(schema) + "." + table;
     }
 
-    Manifest generate(LocalDate start, int days, long eventsPerDay, double lateShare, double malformedShare) {
+    public Manifest generate(LocalDate start, int days, long eventsPerDay, double lateShare, double malformedShare) {
         GenerateOptions options = new GenerateOptions(
                 start,
                 days,
@@ -86,7 +86,7 @@ final class TransformFixture {
         }
     }
 
-    TransformSummary transform(TransformRequest request) {
+    public TransformSummary transform(TransformRequest request) {
         try (S3Client s3 = stack.newS3Client()) {
             return new TransformRunner(
                             new TrinoConnections(TrinoConfig.from(settings)),
@@ -97,7 +97,7 @@ final class TransformFixture {
         }
     }
 
-    List<List<Object>> rows(String sql) throws SQLException {
+    public List<List<Object>> rows(String sql) throws SQLException {
         try (Connection trino = stack.openTrino();
                 Statement statement = trino.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
@@ -114,7 +114,7 @@ final class TransformFixture {
         }
     }
 
-    long single(String sql) throws SQLException {
+    public long single(String sql) throws SQLException {
         return ((Number) rows(sql).get(0).get(0)).longValue();
     }
 
@@ -122,7 +122,7 @@ final class TransformFixture {
      * An order-independent checksum of a table's rows over the given columns, with the row count. Two loads of
      * the same input must give the same value.
      */
-    String checksum(String table, List<String> columns) throws SQLException {
+    public String checksum(String table, List<String> columns) throws SQLException {
         List<Object> row = rows("SELECT count(*), to_hex(checksum(ROW(" + String.join(", ", columns) + "))) FROM "
                         + table)
                 .get(0);
@@ -130,7 +130,7 @@ final class TransformFixture {
     }
 
     /** The table's columns, minus those whose values are approximate (approx_percentile). */
-    List<String> exactColumns(String schema, String table) throws SQLException {
+    public List<String> exactColumns(String schema, String table) throws SQLException {
         return rows("SELECT column_name FROM hive.information_schema.columns WHERE table_schema = '"
                         + lake().schema(schema) + "' AND table_name = '" + table
                         + "' AND column_name NOT LIKE 'p__\\_ms'"

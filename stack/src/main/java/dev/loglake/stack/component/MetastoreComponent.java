@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * calls its main classes directly, with the rendered metastore-site.xml first on the classpath.
  */
 public final class MetastoreComponent extends ServerComponent {
+    /** The name users see in messages. */
+    public static final String NAME = "Hive Metastore";
+
     private static final Logger log = LoggerFactory.getLogger(MetastoreComponent.class);
     private static final String SCHEMA_TOOL = "org.apache.hadoop.hive.metastore.tools.schematool.MetastoreSchemaTool";
     private static final String SERVER = "org.apache.hadoop.hive.metastore.HiveMetaStore";
@@ -42,7 +45,7 @@ public final class MetastoreComponent extends ServerComponent {
             int port,
             PostgresComponent database,
             ProcessFiles files) {
-        super("Hive Metastore", port, files);
+        super(NAME, port, files);
         this.installation = requireNonNull(installation, "installation is null");
         this.confDirectory = requireNonNull(confDirectory, "confDirectory is null");
         this.javaHome = requireNonNull(javaHome, "javaHome is null");

@@ -27,6 +27,9 @@ import java.util.Properties;
  * own ({@code unshare -U}), where it is an unprivileged user.
  */
 public final class PostgresComponent extends ServerComponent {
+    /** The name users see in messages. */
+    public static final String NAME = "PostgreSQL";
+
     public static final String USER = "loglake";
     public static final String METASTORE_DATABASE = "metastore";
 
@@ -35,7 +38,7 @@ public final class PostgresComponent extends ServerComponent {
     private final String password;
 
     public PostgresComponent(Path installation, Path dataDirectory, int port, String password, ProcessFiles files) {
-        super("PostgreSQL", port, files);
+        super(NAME, port, files);
         this.installation = requireNonNull(installation, "installation is null");
         this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null");
         this.password = requireNonNull(password, "password is null");

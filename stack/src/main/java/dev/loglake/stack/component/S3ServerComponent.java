@@ -26,6 +26,9 @@ import java.util.Properties;
  * directory markers Hadoop S3A (and so the metastore) handles correctly.
  */
 public final class S3ServerComponent extends ServerComponent {
+    /** The name users see in messages. */
+    public static final String NAME = "S3 server (s3proxy)";
+
     private final Path jar;
     private final Path javaHome;
     private final Path propertiesFile;
@@ -44,7 +47,7 @@ public final class S3ServerComponent extends ServerComponent {
             String accessKey,
             String secretKey,
             ProcessFiles files) {
-        super("S3 server (s3proxy)", port, files);
+        super(NAME, port, files);
         this.jar = requireNonNull(jar, "jar is null");
         this.javaHome = requireNonNull(javaHome, "javaHome is null");
         this.propertiesFile = requireNonNull(propertiesFile, "propertiesFile is null");

@@ -32,6 +32,9 @@ import java.util.Properties;
  * ({@code ${ENV:...}}), never through a file.
  */
 public final class TrinoComponent extends ServerComponent {
+    /** The name users see in messages. */
+    public static final String NAME = "Trino";
+
     public static final String USER = "loglake";
 
     private final Path installation;
@@ -57,7 +60,7 @@ public final class TrinoComponent extends ServerComponent {
             String s3AccessKey,
             String s3SecretKey,
             ProcessFiles files) {
-        super("Trino", port, files);
+        super(NAME, port, files);
         this.installation = requireNonNull(installation, "installation is null");
         this.javaHome = requireNonNull(javaHome, "javaHome is null");
         this.etc = requireNonNull(etc, "etc is null");

@@ -116,7 +116,8 @@ public final class TransformRunner {
         SortedSet<LocalDate> eventDays = new TreeSet<>();
         try {
             Map<String, SqlValue> arrivalValues = values(arrival);
-            long lines = jobs.load("staging/parsed_lines.sql", "arrival_dt=" + arrival, arrivalValues);
+            long lines = new UnreadableRawObjects(s3, connections, schemas, ledger.runId())
+                    .load(arrival, () -> jobs.load("staging/parsed_lines.sql", "arrival_dt=" + arrival, arrivalValues));
             long quarantined = jobs.load("staging/quarantine.sql", "arrival_dt=" + arrival, arrivalValues);
             jobs.analyze("staging/parsed_lines.sql", arrival);
             checks.linesConserved(arrival);
@@ -184,7 +185,11 @@ public final class TransformRunner {
                         "CREATE SCHEMA IF NOT EXISTS " + schemas.catalog().render() + "." + schema.render()
                                 + " WITH (location = " + new SqlValue.Text(location).render() + ")"));
         for (String ddl : List.of(
-                "raw/access_log_lines.sql", "raw/ip_blocks.sql", "ledger/job_runs.sql", "ledger/day_status.sql")) {
+                "raw/access_log_lines.sql",
+                "raw/ip_blocks.sql",
+                "ledger/job_runs.sql",
+                "ledger/day_status.sql",
+                "ledger/quarantined_objects.sql")) {
             jobs.runDdl(ddl);
         }
     }

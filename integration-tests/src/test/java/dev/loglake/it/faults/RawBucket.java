@@ -1,0 +1,73 @@
+package dev.loglake.it.faults;
+
+import dev.loglake.testing.LoglakeCli;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** What fault tests look at in a bucket: its objects by key, with their ETag and size. */
+final class RawBucket {
+    static final String MARKERS = "markers/access/combined/";
+
+    private RawBucket() {}
+
+    static void create(S3Client s3, String bucket) {
+        try {
+            s3.createBucket(request -> request.bucket(bucket));
+        } catch (BucketAlreadyOwnedByYouException e) {
+            // an earlier run of the test created it
+        }
+    }
+
+    /** Key to "etag size" of every object under {@code prefix} (s3proxy's directory entries left out). */
+    static Map<String, String> objects(S3Client s3, String bucket, String prefix) {
+        Map<String, String> objects = new TreeMap<>();
+        for (S3Object object : s3.listObjectsV2Paginator(
+                        request -> request.bucket(bucket).prefix(prefix))
+                .contents()) {
+            if (!object.key().endsWith("/")) {
+                objects.put(object.key(), object.eTag() + " " + object.size());
+            }
+        }
+        return objects;
+    }
+
+    /** Key to last-modified time of every object under {@code prefix}. */
+    static Map<String, String> lastModified(S3Client s3, String bucket, String prefix) {
+        Map<String, String> objects = new TreeMap<>();
+        for (S3Object object : s3.listObjectsV2Paginator(
+                        request -> request.bucket(bucket).prefix(prefix))
+                .contents()) {
+            if (!object.key().endsWith("/")) {
+                objects.put(object.key(), object.lastModified().toString());
+            }
+        }
+        return objects;
+    }
+
+    static int markedHours(S3Client s3, String bucket) {
+        return objects(s3, bucket, MARKERS).size();
+    }
+
+    /** The data objects a completion marker lists. */
+    static java.util.List<String> keysOfMarker(S3Client s3, String bucket, String marker) {
+        return s3.getObjectAsBytes(request -> request.bucket(bucket).key(marker))
+                .asUtf8String()
+                .lines()
+                .filter(line -> !line.isBlank())
+                .toList();
+    }
+
+    /** Waits, by listing the bucket, until the run has marked {@code hours} hours complete. */
+    static void awaitMarkedHours(S3Client s3, String bucket, int hours, LoglakeCli.Run run) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (RawBucket.markedHours(s3, bucket) < hours) {
+            if (!run.process().isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError(hours + " hours were never marked complete; stderr: " + run.stderr());
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.loglake.transforms.run;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.core.LoglakeException;
+import dev.loglake.core.trino.TrinoConnections;
+import dev.loglake.transforms.sql.SqlValue;
+import dev.loglake.transforms.trino.TrinoSession;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Raw objects that cannot be read at all: a truncated gzip stream, a {@code .gz} that is not gzip. Trino
+ * fails the whole staging statement on such an object (naming it), so that one bad object would block its
+ * day. When the statement fails naming a raw object of the days being loaded, this reads the object itself
+ * to confirm it is unreadable (a transient S3 error must not lose good data), moves it to {@code
+ * quarantine/objects/<its key>}, records it in {@code ledger.quarantined_objects} with the reason, and runs
+ * the statement again. Normal loads pay nothing: objects are checked only after a failure.
+ */
+final class UnreadableRawObjects {
+    private static final Logger log = LoggerFactory.getLogger(UnreadableRawObjects.class);
+    /** Where Trino's errors name the object: "Failed to read file at s3://...", "Error opening Hive split s3://... (". */
+    private static final Pattern OBJECT = Pattern.compile("s3a?://([^/\\s]+)/(\\S+?)(?=[\\s:(]|$)");
+
+    private static final Pattern RAW_KEY =
+            Pattern.compile(Pattern.quote(LakeSchemas.RAW_ACCESS_PREFIX) + "dt=(\\d{4}-\\d{2}-\\d{2})/.+");
+
+    static final String QUARANTINE_PREFIX = "quarantine/objects/";
+    /** More bad objects than this in one batch is not a few damaged files: stop and let a person look. */
+    private static final int MAX_PER_BATCH = 20;
+
+    private final S3Client s3;
+    private final TrinoConnections connections;
+    private final LakeSchemas schemas;
+    private final String runId;
+
+    UnreadableRawObjects(S3Client s3, TrinoConnections connections, LakeSchemas schemas, String runId) {
+        this.s3 = requireNonNull(s3, "s3 is null");
+        this.connections = requireNonNull(connections, "connections is null");
+        this.schemas = requireNonNull(schemas, "schemas is null");
+        this.runId = requireNonNull(runId, "runId is null");
+    }
+
+    /** Runs {@code load}; each time it fails on an unreadable raw object of {@code days}, quarantines it and retries. */
+    long load(DayRange days, LongSupplier load) {
+        Set<String> quarantined = new HashSet<>();
+        while (true) {
+            try {
+                return load.getAsLong();
+            } catch (LoglakeException e) {
+                Optional<String> key = rawObjectNamedIn(e, schemas.lake().rawBucket(), days);
+                Optional<String> reason = key.filter(quarantined::add).flatMap(this::whyUnreadable);
+                if (reason.isEmpty() || quarantined.size() > MAX_PER_BATCH) {
+                    throw e;
+                }
+                quarantine(key.get(), reason.get());
+            }
+        }
+    }
+
+    /** The key of a raw object of {@code days} in {@code bucket} that the failure (or its causes) names. */
+    static Optional<String> rawObjectNamedIn(Throwable failure, String bucket, DayRange days) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            Matcher matcher = OBJECT.matcher(String.valueOf(cause.getMessage()));
+            while (matcher.find()) {
+                String key = matcher.group(2);
+                if (matcher.group(1).equals(bucket)
+                        && arrivalDay(key).filter(days.dates()::contains).isPresent()) {
+                    return Optional.of(key);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<LocalDate> arrivalDay(String key) {
+        Matcher matcher = RAW_KEY.matcher(key);
+        try {
+            return matcher.matches() ? Optional.of(LocalDate.parse(matcher.group(1))) : Optional.empty();
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Reads the object: empty if it is whole (or not gzip-named, which this cannot judge). */
+    private Optional<String> whyUnreadable(String key) {
+        if (!key.endsWith(".gz")) {
+            return Optional.empty();
+        }
+        try (InputStream object = s3.getObject(
+                request -> request.bucket(schemas.lake().rawBucket()).key(key))) {
+            return GzipCheck.whyUnreadable(object);
+        } catch (SdkException | java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void quarantine(String key, String reason) {
+        String bucket = schemas.lake().rawBucket();
+        String target = QUARANTINE_PREFIX + key;
+        try {
+            s3.copyObject(request -> request.sourceBucket(bucket)
+                    .sourceKey(key)
+                    .destinationBucket(bucket)
+                    .destinationKey(target));
+            record(key, target, reason);
+            s3.deleteObject(request -> request.bucket(bucket).key(key));
+        } catch (SdkException e) {
+            throw LoglakeException.external(
+                    "Cannot move the unreadable raw object s3://%s/%s (%s) to s3://%s/%s: %s",
+                    bucket, key, reason, bucket, target, e.getMessage());
+        }
+        log.warn(
+                "Quarantined the raw object s3://{}/{}: {}. Moved to s3://{}/{} and recorded in {}; the rest of its"
+                        + " day loads without it.",
+                bucket,
+                key,
+                reason,
+                bucket,
+                target,
+                schemas.table(schemas.ledger(), "quarantined_objects"));
+    }
+
+    /** Its own connection: the job session writes with partition overwrite switched on. */
+    private void record(String key, String target, String reason) {
+        String bucket = schemas.lake().rawBucket();
+        String values = String.join(
+                ", ",
+                new SqlValue.Date(arrivalDay(key).orElseThrow()).render(),
+                new SqlValue.Text("s3://" + bucket + "/" + key).render(),
+                new SqlValue.Text("s3://" + bucket + "/" + target).render(),
+                new SqlValue.Text(reason).render(),
+                new SqlValue.Text(runId).render(),
+                new SqlValue.Timestamp(Instant.now()).render());
+        try (TrinoSession trino = new TrinoSession(connections)) {
+            trino.query(
+                    "ledger/quarantined_objects.sql",
+                    "INSERT INTO " + schemas.table(schemas.ledger(), "quarantined_objects") + " VALUES (" + values
+                            + ")");
+        }
+    }
+}

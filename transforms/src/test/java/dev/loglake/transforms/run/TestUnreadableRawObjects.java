@@ -1,0 +1,71 @@
+package dev.loglake.transforms.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loglake.core.LoglakeException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class TestUnreadableRawObjects {
+    private static final DayRange DAYS = new DayRange(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 2));
+    private static final String KEY = "access/combined/dt=2026-11-02/hour=05/generated-2026-11-02-05-0000.log.gz";
+
+    @Test
+    void findsTheRawObjectInTrinosMessagesForTruncatedAndNonGzipObjects() {
+        assertThat(UnreadableRawObjects.rawObjectNamedIn(
+                        failure("Failed to read file at s3://raw/" + KEY), "raw", DAYS))
+                .contains(KEY);
+        assertThat(UnreadableRawObjects.rawObjectNamedIn(
+                        failure("Error opening Hive split s3://raw/" + KEY + " (offset=0, length=11): Not in GZIP"
+                                + " format"),
+                        "raw",
+                        DAYS))
+                .contains(KEY);
+    }
+
+    @Test
+    void ignoresObjectsOfOtherBucketsOtherDaysAndOtherFolders() {
+        assertThat(UnreadableRawObjects.rawObjectNamedIn(
+                        failure("Failed to read file at s3://other/" + KEY), "raw", DAYS))
+                .isEmpty();
+        assertThat(UnreadableRawObjects.rawObjectNamedIn(
+                        failure("Failed to read file at s3://raw/" + KEY.replace("11-02", "11-03")), "raw", DAYS))
+                .isEmpty();
+        assertThat(UnreadableRawObjects.rawObjectNamedIn(
+                        failure("Failed to read file at s3://warehouse/marts/fact_requests/x.parquet"), "raw", DAYS))
+                .isEmpty();
+        assertThat(UnreadableRawObjects.rawObjectNamedIn(failure("Query exceeded memory"), "raw", DAYS))
+                .isEmpty();
+    }
+
+    @Test
+    void gzipCheckTellsTruncatedFromNotGzipFromWhole() throws IOException {
+        byte[] whole = gzip("line one\nline two\n".repeat(1000));
+
+        assertThat(GzipCheck.whyUnreadable(new ByteArrayInputStream(whole))).isEmpty();
+        assertThat(GzipCheck.whyUnreadable(new ByteArrayInputStream(Arrays.copyOf(whole, whole.length / 2))))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("truncated gzip stream"));
+        assertThat(GzipCheck.whyUnreadable(new ByteArrayInputStream("plain text\n".getBytes(StandardCharsets.UTF_8))))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("not gzip"));
+    }
+
+    private static LoglakeException failure(String trinoMessage) {
+        return LoglakeException.external(
+                "staging/parsed_lines.sql failed for arrival_dt=2026-11-01..2026-11-02 (Trino query q): x",
+                new java.sql.SQLException("Query failed (#q): " + trinoMessage));
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+}

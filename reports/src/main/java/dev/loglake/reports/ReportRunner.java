@@ -71,6 +71,12 @@ public final class ReportRunner {
         ReportModel model;
         try (TrinoSession trino = new TrinoSession(connections)) {
             ReportQueries queries = new ReportQueries(trino, schemas);
+            if (!queries.ledgerExists()) {
+                throw LoglakeException.user(
+                        "The lake has no loaded day yet (there is no ledger table %s). Nothing was written. Run"
+                                + " './loglake transform' first.",
+                        schemas.table(schemas.ledger(), "day_status"));
+            }
             PeriodWindow previous = window.previous();
             Map<LocalDate, String> statuses = queries.dayStatuses(previous.first(), window.last());
             DayCoverage coverage = DayCoverage.of(window, statuses);

@@ -51,9 +51,11 @@ public record Kpi(String id, String label, Unit unit, double value, OptionalDoub
             return "n/a";
         }
         double delta = change.getAsDouble();
-        return unit == Unit.RATIO
+        String shown = unit == Unit.RATIO
                 ? String.format(Locale.ROOT, "%+.2f pt", delta * 100)
                 : String.format(Locale.ROOT, "%+.1f%%", delta * 100);
+        // A tiny decrease rounds to "-0.00 pt"; show it as no change.
+        return shown.matches("-0\\.0+( pt|%)") ? "+" + shown.substring(1) : shown;
     }
 
     public Optional<String> previousDisplay() {

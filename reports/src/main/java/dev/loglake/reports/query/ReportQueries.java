@@ -30,6 +30,18 @@ public final class ReportQueries {
         this.schemas = requireNonNull(schemas, "schemas is null");
     }
 
+    /** Whether the transforms ever ran on this lake: they create the ledger's day_status table. */
+    public boolean ledgerExists() {
+        return trino.query(
+                                "ledger/day_status.sql",
+                                "SELECT count(*) FROM " + schemas.catalog().render() + ".information_schema.tables"
+                                        + " WHERE table_schema = "
+                                        + new SqlValue.Text(schemas.ledger().name()).render()
+                                        + " AND table_name = 'day_status'")
+                        .singleLong()
+                > 0;
+    }
+
     /** The latest ledger status of each day of [first, last] that the ledger knows. */
     public Map<LocalDate, String> dayStatuses(LocalDate first, LocalDate last) {
         Map<LocalDate, String> statuses = new TreeMap<>();

@@ -29,6 +29,8 @@ class TestKpi {
                 .isEmpty();
         assertThat(new Kpi("p95_ms", "p95", Unit.MILLIS, 90, OptionalDouble.of(120)).changeDisplay())
                 .isEqualTo("-25.0%");
+        assertThat(new Kpi("error_rate_4xx", "4xx", Unit.RATIO, 0.0499999, OptionalDouble.of(0.05)).changeDisplay())
+                .isEqualTo("+0.00 pt");
     }
 
     @Test

@@ -17,17 +17,21 @@ public final class ReportFiles {
         return files;
     }
 
-    /** The Content-Type of a report file in S3, so that a browser opens the page from a presigned URL. */
+    /**
+     * The Content-Type of a report file in S3, so that a browser opens the page from a presigned URL. Without a
+     * charset parameter: s3proxy (Jetty) rewrites "text/html; charset=utf-8" and then rejects the request's
+     * signature (the upload fails with a broken pipe). The page declares its charset in a meta tag.
+     */
     public static String contentType(String fileName) {
         if (fileName.endsWith(".html")) {
-            return "text/html; charset=utf-8";
+            return "text/html";
         }
         if (fileName.endsWith(".md")) {
-            return "text/markdown; charset=utf-8";
+            return "text/markdown";
         }
         if (fileName.endsWith(".json")) {
             return "application/json";
         }
-        return "text/csv; charset=utf-8";
+        return "text/csv";
     }
 }

@@ -69,7 +69,10 @@ class TestSqlFile {
                 "lateness_days");
         try (Stream<Path> files = Files.walk(root)) {
             List<Path> sqlFiles =
-                    files.filter(path -> path.toString().endsWith(".sql")).toList();
+                    // reports/ holds the report module's queries, not tables: its own test checks them.
+                    files.filter(path -> path.toString().endsWith(".sql"))
+                            .filter(path -> !root.relativize(path).startsWith("reports"))
+                            .toList();
             assertThat(sqlFiles).hasSizeGreaterThan(10);
             for (Path path : sqlFiles) {
                 String name = root.relativize(path).toString();

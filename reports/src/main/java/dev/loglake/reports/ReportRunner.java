@@ -1,0 +1,175 @@
+package dev.loglake.reports;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.core.LoglakeException;
+import dev.loglake.core.trino.TrinoConnections;
+import dev.loglake.reports.model.HourTraffic;
+import dev.loglake.reports.model.Incident;
+import dev.loglake.reports.model.IncidentRule;
+import dev.loglake.reports.model.PeriodFigures;
+import dev.loglake.reports.model.ReportModel;
+import dev.loglake.reports.model.TrafficPoint;
+import dev.loglake.reports.period.DayCoverage;
+import dev.loglake.reports.period.PeriodWindow;
+import dev.loglake.reports.query.ReportQueries;
+import dev.loglake.reports.render.ReportFiles;
+import dev.loglake.reports.store.ReportStore;
+import dev.loglake.transforms.run.LakeSchemas;
+import dev.loglake.transforms.trino.TrinoSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Writes the executive summary of a day, an ISO week or a calendar month: checks the period can be filled,
+ * reads the marts' complete days through Trino (the files of sql/reports/), renders report.html, report.md,
+ * kpis.json and one CSV file per table into the output folder, and stores the same files in the reports bucket
+ * under {@code reports/<period>/<key>/}, replacing an earlier run's.
+ */
+public final class ReportRunner {
+    private static final Logger log = LoggerFactory.getLogger(ReportRunner.class);
+    static final int TOP_PATHS = 20;
+    static final int TOP_REFERRERS = 20;
+    static final int TOP_MIX_VALUES = 8;
+
+    private final TrinoConnections connections;
+    private final S3Client s3;
+    private final LakeSchemas schemas;
+    private final Clock clock;
+
+    /** @param clock decides what "today" and "in the future" mean (UTC) */
+    public ReportRunner(TrinoConnections connections, S3Client s3, LakeSchemas schemas, Clock clock) {
+        this.connections = requireNonNull(connections, "connections is null");
+        this.s3 = requireNonNull(s3, "s3 is null");
+        this.schemas = requireNonNull(schemas, "schemas is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public ReportRunner(TrinoConnections connections, S3Client s3, LakeSchemas schemas) {
+        this(connections, s3, schemas, Clock.systemUTC());
+    }
+
+    public ReportResult run(ReportRequest request) {
+        PeriodWindow window = request.window();
+        DayCoverage.requireOver(window, request.date(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        ReportModel model;
+        try (TrinoSession trino = new TrinoSession(connections)) {
+            ReportQueries queries = new ReportQueries(trino, schemas);
+            if (!queries.ledgerExists()) {
+                throw LoglakeException.user(
+                        "The lake has no loaded day yet (there is no ledger table %s). Nothing was written. Run"
+                                + " './loglake transform' first.",
+                        schemas.table(schemas.ledger(), "day_status"));
+            }
+            PeriodWindow previous = window.previous();
+            Map<LocalDate, String> statuses = queries.dayStatuses(previous.first(), window.last());
+            DayCoverage coverage = DayCoverage.of(window, statuses);
+            log.info("Report on the {} {}: {}", window.period().id(), window.key(), coverage.summary());
+            model = read(queries, coverage, DayCoverage.describe(previous, statuses));
+        }
+        Map<String, String> files = ReportFiles.render(model);
+        List<Path> paths = write(request.outputDir(), files);
+        log.info("Wrote {} files into {}", paths.size(), request.outputDir());
+        String prefix = ReportResult.s3Prefix(window.period(), window.key());
+        List<String> keys = new ReportStore(s3, schemas.lake().reportsBucket()).put(prefix, files);
+        log.info("Stored the report in s3://{}/{}", schemas.lake().reportsBucket(), prefix);
+        return new ReportResult(
+                window.period(),
+                window.key(),
+                request.outputDir(),
+                paths,
+                schemas.lake().reportsBucket(),
+                keys,
+                model.coverage().missingDays());
+    }
+
+    private ReportModel read(ReportQueries queries, DayCoverage coverage, DayCoverage previousCoverage) {
+        PeriodWindow window = coverage.window();
+        log.info(
+                "Reading the headline figures of {} and {}",
+                window.key(),
+                previousCoverage.window().key());
+        Map<String, PeriodFigures> figures = queries.figures(window);
+        PeriodFigures current = figures.get("current");
+        if (current == null) {
+            throw LoglakeException.user(
+                    "No requests in the complete days of the %s %s (%s): nothing to report, nothing was written.",
+                    window.period().id(), window.key(), coverage.completeDays());
+        }
+        log.info("Reading the traffic by hour and looking for incidents");
+        List<HourTraffic> hours = queries.hours(window);
+        List<Incident> incidents = IncidentRule.DEFAULT.find(hours);
+        log.info("Reading the top pages, top referrers, audience mix and status codes");
+        return new ReportModel(
+                coverage,
+                previousCoverage,
+                Instant.now(clock),
+                PeriodFigures.kpis(current, Optional.ofNullable(figures.get("previous"))),
+                queries.statusCounts(window),
+                traffic(queries, window, hours, incidents),
+                queries.topPages(window, TOP_PATHS),
+                queries.topReferrers(window, TOP_REFERRERS),
+                queries.audienceMix(window, TOP_MIX_VALUES),
+                incidents,
+                IncidentRule.DEFAULT);
+    }
+
+    /** By hour (all 24, quiet ones at zero) for a day; by day for a week or a month. */
+    private static List<TrafficPoint> traffic(
+            ReportQueries queries, PeriodWindow window, List<HourTraffic> hours, List<Incident> incidents) {
+        if (window.period() == Period.DAY) {
+            Set<Integer> flagged =
+                    incidents.stream().map(incident -> incident.hour().hour()).collect(Collectors.toSet());
+            List<TrafficPoint> points = new ArrayList<>();
+            for (int hour = 0; hour < 24; hour++) {
+                int h = hour;
+                String label = String.format(Locale.ROOT, "%02d:00", hour);
+                points.add(hours.stream()
+                        .filter(traffic -> traffic.hour() == h)
+                        .findFirst()
+                        .map(t -> new TrafficPoint(
+                                label, t.requests(), t.pageViews(), t.serverErrors(), t.p95Ms(), flagged.contains(h)))
+                        .orElse(new TrafficPoint(label, 0, 0, 0, 0, false)));
+            }
+            return points;
+        }
+        Set<String> flaggedDays = incidents.stream()
+                .map(incident -> incident.hour().day().toString())
+                .collect(Collectors.toSet());
+        return queries.days(window).stream()
+                .map(point -> point.withIncident(flaggedDays.contains(point.label())))
+                .toList();
+    }
+
+    private static List<Path> write(Path outputDir, Map<String, String> files) {
+        List<Path> paths = new ArrayList<>();
+        try {
+            Files.createDirectories(outputDir);
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path path = outputDir.resolve(file.getKey());
+                Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
+                paths.add(path);
+            }
+        } catch (IOException e) {
+            throw LoglakeException.user(
+                    "Cannot write the report into %s: %s. Choose a writable folder with --out.", outputDir, e);
+        }
+        return paths;
+    }
+}

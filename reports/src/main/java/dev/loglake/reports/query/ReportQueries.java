@@ -1,0 +1,179 @@
+package dev.loglake.reports.query;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.reports.model.HourTraffic;
+import dev.loglake.reports.model.MixRow;
+import dev.loglake.reports.model.PeriodFigures;
+import dev.loglake.reports.model.RankedRow;
+import dev.loglake.reports.model.TrafficPoint;
+import dev.loglake.reports.period.PeriodWindow;
+import dev.loglake.transforms.run.LakeSchemas;
+import dev.loglake.transforms.sql.SqlFile;
+import dev.loglake.transforms.sql.SqlValue;
+import dev.loglake.transforms.trino.TrinoSession;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** Runs the files of sql/reports/ for one window and maps their rows to the report's model. */
+public final class ReportQueries {
+    private final TrinoSession trino;
+    private final LakeSchemas schemas;
+
+    public ReportQueries(TrinoSession trino, LakeSchemas schemas) {
+        this.trino = requireNonNull(trino, "trino is null");
+        this.schemas = requireNonNull(schemas, "schemas is null");
+    }
+
+    /** Whether the transforms ever ran on this lake: they create the ledger's day_status table. */
+    public boolean ledgerExists() {
+        return trino.query(
+                                "ledger/day_status.sql",
+                                "SELECT count(*) FROM " + schemas.catalog().render() + ".information_schema.tables"
+                                        + " WHERE table_schema = "
+                                        + new SqlValue.Text(schemas.ledger().name()).render()
+                                        + " AND table_name = 'day_status'")
+                        .singleLong()
+                > 0;
+    }
+
+    /** The latest ledger status of each day of [first, last] that the ledger knows. */
+    public Map<LocalDate, String> dayStatuses(LocalDate first, LocalDate last) {
+        Map<LocalDate, String> statuses = new TreeMap<>();
+        for (List<Object> row : run("period_days", range(first, last))) {
+            statuses.put(date(row.get(0)), (String) row.get(1));
+        }
+        return statuses;
+    }
+
+    /** The current window's figures and, when it has complete days, the previous window's. */
+    public Map<String, PeriodFigures> figures(PeriodWindow current) {
+        Map<String, SqlValue> values = range(current.previous().first(), current.last());
+        values.put("current_from", new SqlValue.Date(current.first()));
+        Map<String, PeriodFigures> figures = new LinkedHashMap<>();
+        for (List<Object> row : run("kpis", values)) {
+            figures.put(
+                    (String) row.get(0),
+                    new PeriodFigures(
+                            count(row.get(1)),
+                            count(row.get(2)),
+                            count(row.get(3)),
+                            count(row.get(4)),
+                            count(row.get(5)),
+                            count(row.get(6)),
+                            count(row.get(7)),
+                            count(row.get(8)),
+                            count(row.get(9)),
+                            count(row.get(10)),
+                            millis(row.get(11)),
+                            millis(row.get(12)),
+                            millis(row.get(13))));
+        }
+        return figures;
+    }
+
+    public List<HourTraffic> hours(PeriodWindow window) {
+        List<HourTraffic> hours = new ArrayList<>();
+        for (List<Object> row : run("traffic_by_hour", range(window.first(), window.last()))) {
+            hours.add(new HourTraffic(
+                    date(row.get(0)),
+                    (int) count(row.get(1)),
+                    count(row.get(2)),
+                    count(row.get(3)),
+                    count(row.get(4)),
+                    count(row.get(5)),
+                    millis(row.get(6))));
+        }
+        return hours;
+    }
+
+    public List<TrafficPoint> days(PeriodWindow window) {
+        List<TrafficPoint> days = new ArrayList<>();
+        for (List<Object> row : run("traffic_by_day", range(window.first(), window.last()))) {
+            days.add(new TrafficPoint(
+                    date(row.get(0)).toString(),
+                    count(row.get(1)),
+                    count(row.get(2)),
+                    count(row.get(4)),
+                    millis(row.get(6)),
+                    false));
+        }
+        return days;
+    }
+
+    public List<RankedRow> topPages(PeriodWindow window, int topN) {
+        return ranked("top_pages", window, topN);
+    }
+
+    public List<RankedRow> topReferrers(PeriodWindow window, int topN) {
+        return ranked("top_referrers", window, topN);
+    }
+
+    public List<MixRow> audienceMix(PeriodWindow window, int topN) {
+        Map<String, SqlValue> values = range(window.first(), window.last());
+        values.put("top_n", new SqlValue.Integer(topN));
+        List<MixRow> rows = new ArrayList<>();
+        for (List<Object> row : run("audience_mix", values)) {
+            rows.add(new MixRow(
+                    (String) row.get(0),
+                    (int) count(row.get(1)),
+                    (String) row.get(2),
+                    count(row.get(3)),
+                    ((Number) row.get(4)).doubleValue()));
+        }
+        return rows;
+    }
+
+    public SortedMap<Integer, Long> statusCounts(PeriodWindow window) {
+        SortedMap<Integer, Long> counts = new TreeMap<>();
+        for (List<Object> row : run("status_codes", range(window.first(), window.last()))) {
+            counts.put((int) count(row.get(0)), count(row.get(1)));
+        }
+        return counts;
+    }
+
+    private List<RankedRow> ranked(String query, PeriodWindow window, int topN) {
+        Map<String, SqlValue> values = range(window.first(), window.last());
+        values.put("top_n", new SqlValue.Integer(topN));
+        List<RankedRow> rows = new ArrayList<>();
+        for (List<Object> row : run(query, values)) {
+            rows.add(new RankedRow((int) count(row.get(0)), String.valueOf(row.get(1)), count(row.get(2))));
+        }
+        return rows;
+    }
+
+    private List<List<Object>> run(String query, Map<String, SqlValue> values) {
+        SqlFile file = SqlFile.load("reports/" + query + ".sql");
+        Map<String, SqlValue> parameters = new LinkedHashMap<>(values);
+        parameters.put("catalog", schemas.catalog());
+        parameters.put("marts_schema", schemas.marts());
+        parameters.put("ledger_schema", schemas.ledger());
+        parameters.keySet().retainAll(file.parameters());
+        return trino.query(file.name(), file.render(parameters)).rows();
+    }
+
+    private static Map<String, SqlValue> range(LocalDate first, LocalDate last) {
+        Map<String, SqlValue> values = new LinkedHashMap<>();
+        values.put("from_date", new SqlValue.Date(first));
+        values.put("to_date", new SqlValue.Date(last));
+        return values;
+    }
+
+    private static LocalDate date(Object value) {
+        return ((java.sql.Date) value).toLocalDate();
+    }
+
+    private static long count(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** A percentile; null when no request of the period logged a response time. */
+    private static double millis(Object value) {
+        return value == null ? 0 : ((Number) value).doubleValue();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.loglake.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loglake.transforms.sql.SqlFile;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The report queries in sql/reports/: each states its grain and parameters, and ranks without a global LIMIT. */
+class TestReportSql {
+    @Test
+    void everyReportQueryStatesItsGrainAndParametersAndRanksWithAWindow() throws IOException, URISyntaxException {
+        Path root = Path.of(SqlFile.class.getResource("/sql/reports").toURI());
+        List<String> known =
+                List.of("catalog", "marts_schema", "ledger_schema", "from_date", "to_date", "current_from", "top_n");
+        try (Stream<Path> files = Files.list(root)) {
+            List<Path> sqlFiles =
+                    files.filter(path -> path.toString().endsWith(".sql")).toList();
+            assertThat(sqlFiles).hasSizeGreaterThanOrEqualTo(8);
+            for (Path path : sqlFiles) {
+                String name = "reports/" + path.getFileName();
+                SqlFile file = SqlFile.load(name);
+                assertThat(file.tag("grain"))
+                        .as(name + " states its grain")
+                        .hasValueSatisfying(grain -> assertThat(grain).startsWith("one row per"));
+                assertThat(file.tag("parameters"))
+                        .as(name + " states its parameters")
+                        .isPresent();
+                assertThat(known).as(name + " parameters").containsAll(file.parameters());
+                assertThat(file.text()).as(name + " has no global LIMIT").doesNotContainIgnoringCase("LIMIT");
+                if (file.parameters().contains("top_n")) {
+                    assertThat(file.text()).as(name + " ranks with a window").contains("row_number() OVER");
+                }
+            }
+        }
+    }
+}

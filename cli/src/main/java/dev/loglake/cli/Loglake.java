@@ -1,5 +1,6 @@
 package dev.loglake.cli;
 
+import dev.loglake.cli.bench.BenchCommand;
 import dev.loglake.cli.generate.GenerateCommand;
 import dev.loglake.cli.generate.IngestCommand;
 import dev.loglake.cli.stack.StackCommand;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
             TransformCommand.class,
             ConfigCommand.class,
             DemoCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Loglake implements Runnable {

@@ -53,6 +53,19 @@ final class DuckDbEtl {
         }
     }
 
+    /**
+     * Loads DuckDB's native library (the first connection of a JVM unpacks it from the jar, which takes
+     * seconds), so that no run is charged for it.
+     */
+    static void warmUp() {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                Statement sql = duckdb.createStatement()) {
+            sql.execute("SELECT 1");
+        } catch (SQLException e) {
+            throw LoglakeException.external("DuckDB does not start in this JVM: " + e.getMessage(), e);
+        }
+    }
+
     /** Parses every raw object under the raw directory into {@code output}/fact and {@code output}/quarantine. */
     Run run(Path output) {
         try {

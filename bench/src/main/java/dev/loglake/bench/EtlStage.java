@@ -69,6 +69,7 @@ final class EtlStage {
                 ipBlocks,
                 Runtime.getRuntime().availableProcessors(),
                 TransformConfig.from(lake.settings("first1")).latenessDays());
+        DuckDbEtl.warmUp();
         List<Double> duckdbRates = new ArrayList<>();
         DuckDbEtl.Run last = null;
         for (int run = 1; run <= options.runs(); run++) {

@@ -30,7 +30,7 @@ public final class BenchReport {
         failures.add(stage + ": " + message);
         rows.add(new Row(
                 stage,
-                "FAILED: " + (message.length() > 120 ? message.substring(0, 117) + "..." : message),
+                "FAILED: " + (message.length() > 70 ? message.substring(0, 67) + "..." : message),
                 "",
                 "",
                 "",

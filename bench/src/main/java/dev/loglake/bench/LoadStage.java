@@ -26,8 +26,9 @@ final class LoadStage {
         LocalDate day = options.loadStageDay();
         String marts = lake.table("lake", "marts", "x").replaceFirst("\\.x$", "");
         String ledger = lake.table("lake", "ledger", "x").replaceFirst("\\.x$", "");
-        List<String> queries = ReportQueries.forWeek(marts, ledger, day.minusDays(1));
-        ReportLoad load = new ReportLoad(lake.trino(), queries, options.loadClients());
+        List<String> queries = ReportQueries.forWeek(marts, day.minusDays(1));
+        ReportLoad load =
+                new ReportLoad(lake.trino(), ReportQueries.completeDays(ledger), queries, options.loadClients());
         ReportLoad.Result<TransformSummary> result = load.during(() -> lake.transform("lake", Bench.days(day, day)));
         List<String> differences = ManifestCheck.differences(lake, "lake", manifest);
 

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,11 +22,17 @@ import java.util.function.Supplier;
  */
 public final class ReportLoad {
     private final TrinoConnections trino;
+    private final String completeDaysQuery;
     private final List<String> queries;
     private final int clients;
 
-    public ReportLoad(TrinoConnections trino, List<String> queries, int clients) {
+    /**
+     * @param completeDaysQuery returns the complete days (as text, YYYY-MM-DD); run before every report query
+     * @param queries report queries with {@link ReportQueries#COMPLETE_DAYS} to bind
+     */
+    public ReportLoad(TrinoConnections trino, String completeDaysQuery, List<String> queries, int clients) {
         this.trino = requireNonNull(trino, "trino is null");
+        this.completeDaysQuery = requireNonNull(completeDaysQuery, "completeDaysQuery is null");
         this.queries = List.copyOf(queries);
         this.clients = clients;
     }
@@ -79,6 +86,17 @@ public final class ReportLoad {
         return new Result<>(result, latencies, failures, seconds);
     }
 
+    /** The lookup of complete days is part of each report query's latency, as it is part of a report. */
+    private List<LocalDate> completeDays(Statement statement) throws SQLException {
+        List<LocalDate> days = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(completeDaysQuery)) {
+            while (rows.next()) {
+                days.add(LocalDate.parse(rows.getString(1)));
+            }
+        }
+        return days;
+    }
+
     private void loop(
             int offset, AtomicBoolean stop, CountDownLatch started, List<Double> latencies, List<String> failures) {
         boolean counted = false;
@@ -87,7 +105,7 @@ public final class ReportLoad {
             for (int i = offset; !stop.get(); i++) {
                 String sql = queries.get(i % queries.size());
                 long begin = System.nanoTime();
-                try (ResultSet rows = statement.executeQuery(sql)) {
+                try (ResultSet rows = statement.executeQuery(ReportQueries.bind(sql, completeDays(statement)))) {
                     while (rows.next()) {
                         // read every row, as a report does
                     }

@@ -2,26 +2,46 @@ package dev.loglake.bench;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Report-style queries on a lake's marts, as the executive summary and a BI dashboard run them: the headline
- * figures of a week, a day's status mix, latency, top paths, referrers, audience and hourly curve. Each reads
- * only days whose latest status is complete, as reports do (a day being rewritten is not complete).
+ * figures of a week, a day's status mix, latency, top paths, referrers, audience and hourly curve.
+ *
+ * <p>Reports read only complete days. The complete days are looked up first and the report queries name them
+ * as literals, so that Trino prunes the partitions when it plans: with the lookup as a subquery, Trino listed
+ * the files of a day that a transform was rewriting and failed when they were deleted under it ("Error opening
+ * Hive split", measured by {@code loglake bench}).
  */
 public final class ReportQueries {
+    /** The placeholder for the complete days in {@link #forWeek}'s queries. */
+    static final String COMPLETE_DAYS = "{{complete_days}}";
+
     private ReportQueries() {}
 
+    /** The complete event days of the lake whose ledger schema is {@code ledger} (qualified with its catalog). */
+    public static String completeDays(String ledger) {
+        return "SELECT CAST(dt AS varchar) FROM (SELECT dt, max_by(status, updated_at) AS status FROM " + ledger
+                + ".day_status WHERE kind = 'event' GROUP BY dt) WHERE status = 'complete'";
+    }
+
+    /** Binds the complete days (dates from the ledger, rendered as DATE literals) into a report query. */
+    static String bind(String query, List<LocalDate> completeDays) {
+        String days = completeDays.isEmpty()
+                ? "NULL"
+                : completeDays.stream().map(day -> "DATE '" + day + "'").collect(Collectors.joining(", "));
+        return query.replace(COMPLETE_DAYS, days);
+    }
+
     /**
-     * The queries for the week that ends on {@code lastDay}.
+     * The queries for the week that ends on {@code lastDay}, with {@link #COMPLETE_DAYS} to bind.
      *
      * @param marts the marts schema, qualified with its catalog, e.g. {@code hive.bench_lake_marts}
-     * @param ledger the ledger schema, qualified the same way
      */
-    public static List<String> forWeek(String marts, String ledger, LocalDate lastDay) {
+    public static List<String> forWeek(String marts, LocalDate lastDay) {
         String from = "DATE '" + lastDay.minusDays(6) + "'";
         String to = "DATE '" + lastDay + "'";
-        String complete = " AND dt IN (SELECT dt FROM (SELECT dt, max_by(status, updated_at) AS status FROM " + ledger
-                + ".day_status WHERE kind = 'event' GROUP BY dt) WHERE status = 'complete')";
+        String complete = " AND dt IN (" + COMPLETE_DAYS + ")";
         String week = " WHERE dt BETWEEN " + from + " AND " + to + complete;
         String day = " WHERE dt = " + to + complete;
         return List.of(

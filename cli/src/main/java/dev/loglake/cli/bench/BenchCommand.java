@@ -62,7 +62,7 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--events-per-day",
             paramLabel = "N",
             description = "Simulated requests per day (default: ${DEFAULT-VALUE}).")
-    long eventsPerDay = 100_000;
+    long eventsPerDay = 50_000;
 
     @Option(
             names = "--runs",

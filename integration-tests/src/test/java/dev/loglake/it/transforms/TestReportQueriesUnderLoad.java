@@ -35,10 +35,8 @@ class TestReportQueriesUnderLoad {
 
         ReportLoad load = new ReportLoad(
                 new TrinoConnections(stack.trinoConfig()),
-                ReportQueries.forWeek(
-                        "hive." + lake.lake().schema("marts"),
-                        "hive." + lake.lake().schema("ledger"),
-                        newDay),
+                ReportQueries.completeDays("hive." + lake.lake().schema("ledger")),
+                ReportQueries.forWeek("hive." + lake.lake().schema("marts"), newDay),
                 CLIENTS);
         ReportLoad.Result<TransformSummary> result =
                 load.during(() -> lake.transform(TransformRequest.days(new DayRange(newDay, newDay))));

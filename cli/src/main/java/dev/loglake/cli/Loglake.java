@@ -1,5 +1,6 @@
 package dev.loglake.cli;
 
+import dev.loglake.cli.bench.BenchCommand;
 import dev.loglake.cli.generate.GenerateCommand;
 import dev.loglake.cli.generate.IngestCommand;
 import dev.loglake.cli.report.ReportCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
             ReportCommand.class,
             ConfigCommand.class,
             DemoCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Loglake implements Runnable {

@@ -1,0 +1,182 @@
+package dev.loglake.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.core.LoglakeException;
+import dev.loglake.core.config.LakeConfig;
+import dev.loglake.core.config.Settings;
+import dev.loglake.core.config.TransformConfig;
+import dev.loglake.core.config.TrinoConfig;
+import dev.loglake.core.trino.TrinoConnections;
+import dev.loglake.generator.store.S3ObjectStore;
+import dev.loglake.transforms.run.LakeSchemas;
+import dev.loglake.transforms.run.TransformRequest;
+import dev.loglake.transforms.run.TransformRunner;
+import dev.loglake.transforms.run.TransformSummary;
+import dev.loglake.transforms.sql.SqlValue;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+
+/**
+ * The bench's own corner of the stack: two buckets named after the bench and schemas with its prefix, so that
+ * it never reads or writes a user's lake. Several lakes ("roles") share the raw bucket: each first-day run
+ * gets an empty lake of its own, the incremental runs share one.
+ */
+public final class BenchLake {
+    private static final Logger log = LoggerFactory.getLogger(BenchLake.class);
+
+    private final Settings settings;
+    private final BenchOptions options;
+    private final S3Client s3;
+
+    public BenchLake(Settings settings, BenchOptions options, S3Client s3) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.options = requireNonNull(options, "options is null");
+        this.s3 = requireNonNull(s3, "s3 is null");
+    }
+
+    public BenchOptions options() {
+        return options;
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    /** The settings of one of the bench's lakes. */
+    public Settings settings(String role) {
+        return settings.with(
+                Map.of(
+                        LakeConfig.RAW_BUCKET, options.rawBucket(),
+                        LakeConfig.WAREHOUSE_BUCKET, options.warehouseBucket(),
+                        LakeConfig.SCHEMA_PREFIX, options.schemaPrefix(role)),
+                "loglake bench");
+    }
+
+    public LakeConfig lake(String role) {
+        return LakeConfig.from(settings(role));
+    }
+
+    public S3ObjectStore rawStore() {
+        return new S3ObjectStore(s3, options.rawBucket(), "the bench's raw bucket");
+    }
+
+    public TrinoConnections trino() {
+        return new TrinoConnections(TrinoConfig.from(settings));
+    }
+
+    /** Creates the buckets and removes what an interrupted earlier bench left behind. */
+    public void prepare() {
+        dropSchemas();
+        for (String bucket : List.of(options.rawBucket(), options.warehouseBucket())) {
+            try {
+                s3.createBucket(request -> request.bucket(bucket));
+            } catch (BucketAlreadyOwnedByYouException e) {
+                emptyBucket(bucket);
+            } catch (SdkException e) {
+                throw LoglakeException.external("Cannot create the bench's bucket %s: %s", bucket, e.getMessage());
+            }
+        }
+    }
+
+    /** Runs the real transform runner on the lake of {@code role}. */
+    public TransformSummary transform(String role, TransformRequest request) {
+        Settings lakeSettings = settings(role);
+        TrinoConfig trino = TrinoConfig.from(lakeSettings);
+        return new TransformRunner(
+                        new TrinoConnections(trino),
+                        s3,
+                        LakeSchemas.of(trino.catalog(), LakeConfig.from(lakeSettings)),
+                        TransformConfig.from(lakeSettings))
+                .run(request);
+    }
+
+    /** Milliseconds each SQL file of a transform run took, from the run ledger of the lake of {@code role}. */
+    public Map<String, Long> jobMillis(String role, String runId) {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        for (List<Object> row : rows("SELECT job, sum(date_diff('millisecond', started_at, ended_at)) FROM "
+                + table(role, "ledger", "job_runs") + " WHERE run_id = " + new SqlValue.Text(runId).render()
+                + " GROUP BY job ORDER BY job")) {
+            millis.put((String) row.get(0), ((Number) row.get(1)).longValue());
+        }
+        return millis;
+    }
+
+    /** {@code catalog.schema.table} of a table of the lake of {@code role}. */
+    public String table(String role, String schema, String table) {
+        String catalog = TrinoConfig.from(settings).catalog();
+        return new SqlValue.Identifier(catalog).render() + "."
+                + new SqlValue.Identifier(lake(role).schema(schema)).render() + "."
+                + new SqlValue.Identifier(table).render();
+    }
+
+    public List<List<Object>> rows(String sql) {
+        try (Connection connection = trino().open();
+                Statement statement = connection.createStatement()) {
+            List<List<Object>> rows = new ArrayList<>();
+            if (!statement.execute(sql)) {
+                return rows;
+            }
+            ResultSet result = statement.getResultSet();
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(result.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw LoglakeException.external("Bench query failed: %s (%s)", e.getMessage(), sql);
+        }
+    }
+
+    /** Drops the bench's schemas and tables, then empties and deletes its buckets. */
+    public void cleanup() {
+        dropSchemas();
+        for (String bucket : List.of(options.rawBucket(), options.warehouseBucket())) {
+            try {
+                emptyBucket(bucket);
+                s3.deleteBucket(request -> request.bucket(bucket));
+            } catch (SdkException | LoglakeException e) {
+                log.warn("Could not delete the bench's bucket {}: {}", bucket, e.getMessage());
+            }
+        }
+    }
+
+    private void emptyBucket(String bucket) {
+        S3ObjectStore store = new S3ObjectStore(s3, bucket, "the bench's bucket " + bucket);
+        List<String> keys = store.list("");
+        if (!keys.isEmpty()) {
+            store.delete(keys);
+        }
+    }
+
+    /** Drops every schema whose name starts with the bench's prefix, with its tables (data deleted). */
+    private void dropSchemas() {
+        String catalog = new SqlValue.Identifier(TrinoConfig.from(settings).catalog()).render();
+        String prefix = options.name().replace('-', '_') + "\\_";
+        for (List<Object> schema : rows("SELECT schema_name FROM " + catalog + ".information_schema.schemata"
+                + " WHERE schema_name LIKE " + new SqlValue.Text(prefix + "%").render() + " ESCAPE '\\'")) {
+            String name = new SqlValue.Identifier((String) schema.get(0)).render();
+            for (List<Object> table : rows("SELECT table_name FROM " + catalog + ".information_schema.tables"
+                    + " WHERE table_schema = " + new SqlValue.Text((String) schema.get(0)).render())) {
+                rows("DROP TABLE IF EXISTS " + catalog + "." + name + "."
+                        + new SqlValue.Identifier((String) table.get(0)).render());
+            }
+            rows("DROP SCHEMA IF EXISTS " + catalog + "." + name);
+        }
+    }
+}

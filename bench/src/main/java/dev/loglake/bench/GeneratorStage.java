@@ -1,0 +1,78 @@
+package dev.loglake.bench;
+
+import dev.loglake.core.progress.ProgressReporter;
+import dev.loglake.generator.format.Compression;
+import dev.loglake.generator.format.OutputFormat;
+import dev.loglake.generator.generate.BenchmarkResult;
+import dev.loglake.generator.generate.GenerateBenchmark;
+import dev.loglake.generator.generate.GenerateOptions;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The generator's own benchmark ({@code generate --benchmark}), run several times: end to end into S3 beside the
+ * compression-only limit of this machine measured in the same run.
+ */
+final class GeneratorStage {
+    private static final Logger log = LoggerFactory.getLogger(GeneratorStage.class);
+
+    private GeneratorStage() {}
+
+    /** The stage's figures, each the median of the runs. */
+    record Result(Spread endToEnd, Spread compressionLimit, Spread generateOnly, Spread ratio, long eventsPerRun) {}
+
+    static Result run(BenchLake lake, ProgressReporter progress) {
+        BenchOptions options = lake.options();
+        List<Double> endToEnd = new ArrayList<>();
+        List<Double> limit = new ArrayList<>();
+        List<Double> generateOnly = new ArrayList<>();
+        List<Double> ratio = new ArrayList<>();
+        for (int run = 1; run <= options.runs(); run++) {
+            BenchmarkResult result = new GenerateBenchmark(
+                            options(options.start(), options.eventsPerDay()), lake.rawStore())
+                    .run(progress);
+            log.info(
+                    "Generator run {}/{}: {}",
+                    run,
+                    options.runs(),
+                    result.report().replace('\n', ';'));
+            endToEnd.add(result.endToEnd());
+            limit.add(result.compressionLimit());
+            generateOnly.add(result.generateAndEncode());
+            ratio.add(result.ratio());
+        }
+        return new Result(
+                Spread.of(endToEnd),
+                Spread.of(limit),
+                Spread.of(generateOnly),
+                Spread.of(ratio),
+                options.eventsPerDay());
+    }
+
+    /** The options {@code loglake generate} uses by default: combined lines, gzip level 1, one thread per core. */
+    static GenerateOptions options(LocalDate start, long eventsPerDay) {
+        return options(start, 1, eventsPerDay);
+    }
+
+    static GenerateOptions options(LocalDate start, int days, long eventsPerDay) {
+        return new GenerateOptions(
+                start,
+                days,
+                eventsPerDay,
+                42,
+                OutputFormat.COMBINED,
+                Compression.GZIP,
+                Compression.GZIP.defaultLevel(),
+                0.002,
+                0.0005,
+                GenerateOptions.defaultIncidents(start, days),
+                Runtime.getRuntime().availableProcessors(),
+                GenerateOptions.DEFAULT_MAX_EVENTS_PER_OBJECT,
+                "",
+                Optional.empty());
+    }
+}

@@ -2,6 +2,7 @@ package dev.loglake.cli;
 
 import dev.loglake.cli.generate.GenerateCommand;
 import dev.loglake.cli.generate.IngestCommand;
+import dev.loglake.cli.schedule.ScheduleCommand;
 import dev.loglake.cli.stack.StackCommand;
 import dev.loglake.cli.transform.TransformCommand;
 import picocli.CommandLine;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
             GenerateCommand.class,
             IngestCommand.class,
             TransformCommand.class,
+            ScheduleCommand.class,
             ConfigCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class

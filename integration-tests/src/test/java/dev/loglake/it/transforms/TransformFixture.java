@@ -54,6 +54,11 @@ final class TransformFixture {
         }
     }
 
+    /** The settings of this lake: the stack's, with its own raw bucket and schema prefix. */
+    Settings settings() {
+        return settings;
+    }
+
     LakeConfig lake() {
         return LakeConfig.from(settings);
     }

@@ -1,7 +1,14 @@
 -- @table      {{marts_schema}}.daily_latency
+-- @description Response-time percentiles per site section (path group) and day.
 -- @grain      one row per day and path group (the first segment of the path, such as /products).
 -- @partitioned_by dt
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
+-- @column path_group: First segment of the path, such as /products ('/' for the home page)
+-- @column requests: Requests to the path group
+-- @column p50_ms: Median response time in milliseconds (approximate)
+-- @column p95_ms: 95th percentile of the response time in milliseconds (approximate)
+-- @column p99_ms: 99th percentile of the response time in milliseconds (approximate)
+-- @column dt: UTC date; the partition
 --
 -- Percentiles are approximate (Trino's approx_percentile, a t-digest); requests without a logged response
 -- time are counted but not in the percentiles.

@@ -1,7 +1,12 @@
 -- @table      {{marts_schema}}.daily_status
+-- @description Requests per HTTP status code and day.
 -- @grain      one row per day and HTTP status code.
 -- @partitioned_by dt
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
+-- @column status: HTTP status code
+-- @column status_class: Status class: 1xx, 2xx, 3xx, 4xx or 5xx
+-- @column requests: Requests answered with this status
+-- @column dt: UTC date; the partition
 SELECT
     status,
     CAST(status / 100 AS varchar) || 'xx' AS status_class,

@@ -1,7 +1,23 @@
 -- @table      {{marts_schema}}.daily_traffic
+-- @description The headline figures of each day: traffic, audience, errors and response times.
 -- @grain      one row per day: the headline figures of the executive summary.
 -- @partitioned_by dt
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
+-- @column requests: Valid requests of the day
+-- @column page_views: Page views: successful GETs of pages by people (not bots, assets, feeds or API calls)
+-- @column visitors: Distinct visitors: distinct (client IP, user agent) pairs
+-- @column distinct_client_ips: Distinct client IP addresses
+-- @column sessions: Sessions of people (bots excluded)
+-- @column bounced_sessions: Sessions of people with at most one page view
+-- @column response_bytes: Bytes served (response bodies)
+-- @column bot_requests: Requests by bots (user agent contains bot, crawler, spider or slurp)
+-- @column client_error_requests: Requests answered with a 4xx status
+-- @column server_error_requests: Requests answered with a 5xx status
+-- @column p50_ms: Median response time in milliseconds (approximate; requests without a logged time are left
+--                out)
+-- @column p95_ms: 95th percentile of the response time in milliseconds (approximate)
+-- @column p99_ms: 99th percentile of the response time in milliseconds (approximate)
+-- @column dt: UTC date; the partition
 WITH requests AS (
     SELECT
         dt,

@@ -1,8 +1,40 @@
 -- @table      {{marts_schema}}.fact_requests
+-- @description Every valid HTTP request, with the fields parsed from the log and what loglake derives from
+--             them.
 -- @grain      one row per valid HTTP request, in the partition of the date it happened (UTC).
 -- @partitioned_by dt
 -- @parameters catalog, staging_schema, marts_schema (identifiers); from_date, to_date (event dates);
 --             lateness_days (integer)
+-- @column event_time: When the request happened, in UTC
+-- @column client_ip: Client IP address (IPv4 or IPv6) as logged
+-- @column remote_user: Authenticated user name from the log, NULL when '-'
+-- @column method: HTTP method, upper case (GET, POST, ...)
+-- @column path: Requested path, without the query string
+-- @column query_string: Query string after '?', without the '?'; NULL when there is none
+-- @column protocol: HTTP protocol version, such as HTTP/1.1
+-- @column status: HTTP status code of the response
+-- @column response_bytes: Bytes sent in the response body; a logged '-' counts as 0
+-- @column response_micros: Response time in microseconds, when the log has it; else NULL
+-- @column referrer: Referer header as logged; NULL when empty or '-'
+-- @column referrer_host: Host name of the referrer URL; NULL without a referrer
+-- @column user_agent: User-Agent header as logged; NULL when empty
+-- @column browser_family: Browser family from the user agent: Chrome, Firefox, Safari, Edge, Opera, Bot,
+--                        Script, Other or Unknown
+-- @column os_family: Operating system from the user agent: Windows, macOS, iOS, Android, Linux, ChromeOS,
+--                   Other or Unknown
+-- @column device_class: Device class from the user agent: desktop, mobile, tablet, bot or unknown
+-- @column is_bot: True when the user agent contains bot, crawler, spider or slurp (ignoring case)
+-- @column country: ISO 3166 alpha-2 country of the client address, from raw.ip_blocks; 'unknown' when no
+--                 network contains it
+-- @column is_asset: True for static files: images, styles, scripts, fonts, and paths under /static/ or
+--                  /assets/
+-- @column is_page_view: True for a page view: a successful (status < 400) GET by a person (not a bot) of a
+--                      page, not an asset, feed or API call
+-- @column path_group: First segment of the path, such as /products ('/' for the home page), for latency by
+--                    site section
+-- @column arrival_dt: UTC date of the raw folder the request arrived in; later than dt for a late event
+-- @column source_object: S3 URI of the raw log object the request came from
+-- @column dt: UTC date the request happened (event date); the partition
 --
 -- An event that arrived late (in a later day's raw objects) lands in its own event date: partition dt is
 -- rebuilt from every arrival day from dt to dt + lateness_days. Bytes logged as "-" count as 0.

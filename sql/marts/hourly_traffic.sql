@@ -1,8 +1,16 @@
 -- @table      {{marts_schema}}.hourly_traffic
+-- @description Traffic, errors and response time per hour (UTC), for the traffic chart and the incident rule.
 -- @grain      one row per hour (UTC) with traffic: requests, errors and latency, for the traffic chart and
 --             the incident rule of the report.
 -- @partitioned_by dt
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
+-- @column hour: Hour of the day in UTC, 0-23
+-- @column requests: Requests in the hour
+-- @column page_views: Page views in the hour
+-- @column server_error_requests: Requests answered with a 5xx status
+-- @column client_error_requests: Requests answered with a 4xx status
+-- @column p95_ms: 95th percentile of the response time in milliseconds (approximate)
+-- @column dt: UTC date; the partition
 SELECT
     hour(event_time) AS hour,
     count(*) AS requests,

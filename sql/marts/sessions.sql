@@ -1,9 +1,25 @@
 -- @table      {{marts_schema}}.sessions
+-- @description Visits: a visitor's requests (same client IP and user agent) with gaps under 30 minutes, cut
+--             at midnight UTC.
 -- @grain      one row per session: a visitor's requests (visitor = client IP + user agent) with gaps under
 --             30 minutes. Sessions are cut at midnight UTC, as in most web analytics, so that a day's
 --             sessions depend on that day alone.
 -- @partitioned_by dt
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
+-- @column session_id: Stable id of the session (hash of day, client IP, user agent and session number)
+-- @column client_ip: Client IP address of the visitor
+-- @column user_agent: User agent of the visitor; NULL when the requests had none
+-- @column is_bot: True when the visitor is a bot (its user agent says so)
+-- @column started_at: First request of the session, UTC
+-- @column ended_at: Last request of the session, UTC
+-- @column duration_seconds: Seconds between the first and the last request (0 for a single request)
+-- @column requests: Requests in the session
+-- @column page_views: Page views in the session (see marts.fact_requests.is_page_view)
+-- @column entry_page: Path of the first page view; NULL without page views
+-- @column exit_page: Path of the last page view; NULL without page views
+-- @column is_bounce: True when the session has at most one page view
+-- @column response_bytes: Bytes sent to the visitor in the session
+-- @column dt: UTC date of the session; the partition
 WITH requests AS (
     SELECT
         dt,

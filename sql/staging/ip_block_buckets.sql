@@ -1,7 +1,14 @@
 -- @table      {{staging_schema}}.ip_block_buckets
+-- @description The IP-to-country reference list cut into address buckets, so that the country lookup is an
+--             equi-join.
 -- @grain      one row per IP network and address bucket it covers (an IPv4 /16 or an IPv6 /32).
 -- @partitioned_by (none: rebuilt whole on every run; it is small)
 -- @parameters catalog, raw_schema, staging_schema (identifiers)
+-- @column bucket: Address bucket: '4:' and the top 16 bits of an IPv4 address, or '6:' and the top 32 bits of
+--                an IPv6 address
+-- @column network: IP network in CIDR notation, such as 81.0.0.0/12
+-- @column country: ISO 3166 alpha-2 country code of the network
+-- @column prefix_length: Prefix length of the network; the longest (most specific) match wins
 --
 -- Matching an address to the network that contains it is a range join, which Trino runs as a nested loop.
 -- Cutting the address space into buckets turns it into an equi-join on the bucket, followed by an exact

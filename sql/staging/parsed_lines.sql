@@ -1,9 +1,36 @@
 -- @table      {{staging_schema}}.parsed_lines
+-- @description Every raw line of the loaded arrival days, parsed into typed fields, or kept with the reason
+--             it did not parse.
 -- @grain      one row per raw line of the arrival days processed: its typed fields and derived columns
 --             when it parses, the reason and the raw line when it does not (error IS NOT NULL).
 -- @partitioned_by arrival_dt
 -- @parameters catalog, raw_schema, staging_schema (identifiers); from_date, to_date (arrival dates);
 --             lateness_days (integer: how many days late an event may arrive and still be loaded)
+-- @column source_object: S3 URI of the raw log object the line came from
+-- @column error: Why the line did not parse (see staging.quarantine); NULL for a valid request
+-- @column raw_line: The raw line as logged, kept only when it did not parse
+-- @column client_ip: Client IP address (IPv4 or IPv6) as logged
+-- @column remote_user: Authenticated user name from the log (%u), NULL when '-'
+-- @column event_time: When the request happened, in UTC (the log's timestamp with its offset applied)
+-- @column event_dt: UTC date of event_time: the day the request belongs to in the marts
+-- @column method: HTTP method, upper case (GET, POST, ...)
+-- @column path: Requested path, without the query string
+-- @column query_string: Query string after '?', without the '?'; NULL when there is none
+-- @column protocol: HTTP protocol version, such as HTTP/1.1
+-- @column status: HTTP status code of the response (100-599)
+-- @column response_bytes: Bytes sent in the response body; a logged '-' counts as 0
+-- @column referrer: Referer header as logged; NULL when empty or '-'
+-- @column referrer_host: Host name of the referrer URL; NULL without a referrer
+-- @column user_agent: User-Agent header as logged; NULL when empty
+-- @column response_micros: Response time in microseconds, when the log has it (nginx $request_time, Apache
+--                         %D); else NULL
+-- @column browser_family: Browser family from the user agent: Chrome, Firefox, Safari, Edge, Opera, Bot,
+--                        Script, Other or Unknown
+-- @column os_family: Operating system from the user agent: Windows, macOS, iOS, Android, Linux, ChromeOS,
+--                   Other or Unknown
+-- @column device_class: Device class from the user agent: desktop, mobile, tablet, bot or unknown
+-- @column is_bot: True when the user agent contains bot, crawler, spider or slurp (ignoring case)
+-- @column arrival_dt: UTC date of the raw folder (dt=...) the line arrived in; the partition
 --
 -- The whole line is parsed by one regular expression, evaluated once: regexp_replace rewrites a line that
 -- matches into its fields joined by 0x1f (a byte no field may contain), and a line that does not match

@@ -4,6 +4,7 @@ import dev.loglake.cli.bench.BenchCommand;
 import dev.loglake.cli.generate.GenerateCommand;
 import dev.loglake.cli.generate.IngestCommand;
 import dev.loglake.cli.report.ReportCommand;
+import dev.loglake.cli.schedule.ScheduleCommand;
 import dev.loglake.cli.stack.StackCommand;
 import dev.loglake.cli.transform.TransformCommand;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
             IngestCommand.class,
             TransformCommand.class,
             ReportCommand.class,
+            ScheduleCommand.class,
             ConfigCommand.class,
             DemoCommand.class,
             BenchCommand.class,

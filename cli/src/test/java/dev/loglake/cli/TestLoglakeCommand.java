@@ -26,7 +26,7 @@ class TestLoglakeCommand {
     @Test
     void everyCommandHasHelp() {
         CommandLine root = Loglake.newCommandLine();
-        assertThat(root.getSubcommands()).containsKeys("stack", "generate", "ingest", "config", "demo");
+        assertThat(root.getSubcommands()).containsKeys("stack", "generate", "ingest", "config", "demo", "schedule");
         for (CommandLine command : allCommands(root)) {
             if (command.getCommandName().equals("help")) {
                 continue;
@@ -56,6 +56,17 @@ class TestLoglakeCommand {
         assertThat(run("stack", "status", "--data-dir", directory.toString(), "--trino-port", "0"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("stack.trino-port: '0'").contains("Expected a TCP port");
+    }
+
+    @Test
+    void anInvalidCronExpressionStopsScheduleBeforeItsLoopStarts() {
+        assertThat(run("schedule", "--cron", "0 25 * * *", "--set", "stack.data-dir=" + directory))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("Invalid cron expression '0 25 * * *' for schedule.cron (command-line flag)")
+                .contains("Value 25 not in range [0, 23]")
+                .contains("Expected 5 fields")
+                .doesNotContain("Scheduler started");
     }
 
     @Test

@@ -106,6 +106,29 @@ class TestKubernetesWorkloads {
         }
     }
 
+    /**
+     * The CronJobs run the steps of 'loglake schedule' in its order: the report reads the days the transform
+     * marked complete, so it starts after it (CronJobs do not wait for each other; see k8s/jobs/report.yaml).
+     */
+    @Test
+    void theReportRunsAfterTheTransformAsLoglakeScheduleDoes() {
+        Map<String, java.time.LocalTime> times = new java.util.HashMap<>();
+        for (CronJob cronJob : KubernetesManifests.all(CronJob.class)) {
+            String[] fields = cronJob.getSpec().getSchedule().trim().split("\\s+");
+            assertThat(fields)
+                    .as(PodSpecs.name(cronJob) + " runs daily at a fixed time")
+                    .hasSize(5);
+            assertThat(List.of(fields).subList(2, 5)).containsOnly("*");
+            times.put(
+                    cronJob.getMetadata().getName(),
+                    java.time.LocalTime.of(Integer.parseInt(fields[1]), Integer.parseInt(fields[0])));
+            assertThat(cronJob.getSpec().getTimeZone())
+                    .as(PodSpecs.name(cronJob))
+                    .isEqualTo("Etc/UTC");
+        }
+        assertThat(times.get("loglake-report")).isAfter(times.get("loglake-transform"));
+    }
+
     private static void assertBounded(JobSpec job, String where) {
         assertThat(job.getBackoffLimit()).as(where + " backoffLimit").isBetween(0, 6);
         assertThat(job.getActiveDeadlineSeconds())

@@ -54,6 +54,11 @@ public final class TransformFixture {
         }
     }
 
+    /** The settings of this lake: the stack's, with its own raw bucket and schema prefix. */
+    public Settings settings() {
+        return settings;
+    }
+
     public LakeConfig lake() {
         return LakeConfig.from(settings);
     }

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the SQL files of the lake. A model file (a SELECT with {@code @partitioned_by}) is created by CTAS on
- * its first load and afterwards replaces exactly the partitions its SELECT returns (the session writes with
+ * Runs the SQL files of the lake. A model file (a SELECT with {@code @partitioned_by}) gets its table, with
+ * the comments of its header, on its first load; every load replaces exactly the partitions its SELECT returns (the session writes with
  * {@code insert_existing_partitions_behavior = OVERWRITE}). Every job is recorded in the ledger, and
  * reports its progress while it runs.
  */
@@ -43,8 +43,8 @@ public final class JobRunner {
     }
 
     /**
-     * Loads the model {@code file} for the given partitions: CTAS when its table does not exist yet, else an
-     * INSERT that overwrites the partitions written.
+     * Loads the model {@code file} for the given partitions: creates its table first if needed (with the
+     * comments of the file's header), then INSERTs, overwriting the partitions written.
      *
      * @return the rows written
      */
@@ -53,8 +53,12 @@ public final class JobRunner {
         String table = qualifiedTable(sql);
         String select = sql.render(parameters(sql, values));
         if (!tableExists(table)) {
-            return run(
-                    file, partitions, "CREATE TABLE " + table + " WITH (" + tableProperties(sql) + ")\nAS\n" + select);
+            // Not a CTAS: CREATE TABLE can give each column its comment, a CTAS cannot (see TableComments).
+            trino.query(
+                    file,
+                    "CREATE TABLE " + table + " "
+                            + TableComments.columnsAndComment(sql, trino.columns(file, select))
+                            + "\nWITH (" + tableProperties(sql) + ")");
         }
         // Replace the partitions the SELECT writes, and only those; the ledger's appends must not overwrite.
         String property = schemas.catalog().name() + ".insert_existing_partitions_behavior";
@@ -116,11 +120,13 @@ public final class JobRunner {
     public long rebuild(String file, Map<String, SqlValue> values) {
         SqlFile sql = SqlFile.load(file);
         String table = qualifiedTable(sql);
+        String select = sql.render(parameters(sql, values));
         trino.query(file, "DROP TABLE IF EXISTS " + table);
-        return run(
+        trino.query(
                 file,
-                "whole table",
-                "CREATE TABLE " + table + " WITH (format = 'PARQUET')\nAS\n" + sql.render(parameters(sql, values)));
+                "CREATE TABLE " + table + " " + TableComments.columnsAndComment(sql, trino.columns(file, select))
+                        + "\nWITH (format = 'PARQUET')");
+        return run(file, "whole table", "INSERT INTO " + table + "\n" + select);
     }
 
     private long run(String file, String partitions, String statement) {

@@ -8,13 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The catalog and the lake's schemas, validated as identifiers, and the S3 locations the SQL needs. */
+/** The catalog and the lake's schemas (reports holds the views for BI tools), validated as identifiers, and the S3 locations the SQL needs. */
 public record LakeSchemas(
         SqlValue.Identifier catalog,
         SqlValue.Identifier raw,
         SqlValue.Identifier staging,
         SqlValue.Identifier marts,
         SqlValue.Identifier ledger,
+        SqlValue.Identifier reports,
         LakeConfig lake) {
     public LakeSchemas {
         requireNonNull(catalog, "catalog is null");
@@ -22,6 +23,7 @@ public record LakeSchemas(
         requireNonNull(staging, "staging is null");
         requireNonNull(marts, "marts is null");
         requireNonNull(ledger, "ledger is null");
+        requireNonNull(reports, "reports is null");
         requireNonNull(lake, "lake is null");
     }
 
@@ -32,6 +34,7 @@ public record LakeSchemas(
                 new SqlValue.Identifier(lake.schema("staging")),
                 new SqlValue.Identifier(lake.schema("marts")),
                 new SqlValue.Identifier(lake.schema("ledger")),
+                new SqlValue.Identifier(lake.schema("reports")),
                 lake);
     }
 
@@ -48,6 +51,7 @@ public record LakeSchemas(
         parameters.put("staging_schema", staging);
         parameters.put("marts_schema", marts);
         parameters.put("ledger_schema", ledger);
+        parameters.put("reports_schema", reports);
         parameters.put("raw_location", new SqlValue.Text("s3://" + lake.rawBucket() + "/" + RAW_ACCESS_PREFIX));
         parameters.put("ip_blocks_location", new SqlValue.Text("s3://" + lake.rawBucket() + "/" + IP_BLOCKS_PREFIX));
         return parameters;
@@ -61,7 +65,7 @@ public record LakeSchemas(
     /** Each schema with the warehouse folder it lives in. */
     public Map<SqlValue.Identifier, String> schemaLocations() {
         Map<SqlValue.Identifier, String> locations = new LinkedHashMap<>();
-        for (SqlValue.Identifier schema : List.of(raw, staging, marts, ledger)) {
+        for (SqlValue.Identifier schema : List.of(raw, staging, marts, ledger, reports)) {
             locations.put(schema, "s3://" + lake.warehouseBucket() + "/" + schema.name());
         }
         return locations;

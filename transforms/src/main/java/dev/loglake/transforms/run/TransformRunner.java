@@ -43,6 +43,10 @@ public final class TransformRunner {
             "marts/daily_audience_mix.sql",
             "marts/hourly_traffic.sql");
 
+    /** The staging tables, whose comments the runner keeps as their files describe them. */
+    static final List<String> STAGING_MODELS =
+            List.of("staging/ip_block_buckets.sql", "staging/parsed_lines.sql", "staging/quarantine.sql");
+
     private final TrinoConnections connections;
     private final S3Client s3;
     private final LakeSchemas schemas;
@@ -83,6 +87,7 @@ public final class TransformRunner {
                 .orElseGet(() -> pending(available, ledger));
         if (arrivalDays.isEmpty()) {
             log.info("Every raw day is loaded already; nothing to do.");
+            describeForBiTools(jobs);
             return new TransformSummary(ledger.runId(), arrivalDays, new TreeSet<>(), 0, 0, 0, elapsed(started));
         }
         log.info(
@@ -100,6 +105,7 @@ public final class TransformRunner {
                 eventDays.addAll(loadBatch(batch, jobs, ledger, totals));
             }
         }
+        describeForBiTools(jobs);
         return new TransformSummary(
                 ledger.runId(),
                 arrivalDays,
@@ -191,6 +197,19 @@ public final class TransformRunner {
                 "ledger/day_status.sql",
                 "ledger/quarantined_objects.sql")) {
             jobs.runDdl(ddl);
+        }
+    }
+
+    /**
+     * Puts the comments of the SQL files' headers on the tables, and creates or replaces the views of the reports
+     * schema, both only where something changed (a current lake costs three queries).
+     */
+    private void describeForBiTools(JobRunner jobs) {
+        List<String> models = new ArrayList<>(STAGING_MODELS);
+        models.addAll(MART_MODELS);
+        new TableComments(trino, schemas).sync(models);
+        if (jobs.tableExists(schemas.table(schemas.marts(), "daily_traffic"))) {
+            new ReportViews(trino, schemas).createOrReplace();
         }
     }
 

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,10 +22,19 @@ import java.util.regex.Pattern;
  * One file of sql/: its text and the header tags the runner reads ({@code -- @partitioned_by dt}).
  * Parameters are written {@code {{name}}}; rendering fails, naming the file, when a parameter has no value
  * or a value is given for a parameter the file does not use.
+ *
+ * <p>The header also documents the table for BI tools, in one place next to the SQL: {@code -- @description}
+ * says what the table is, and one {@code -- @column name: meaning} line per column says what each column
+ * means. A tag's text may go on over the next lines, indented by at least two spaces after the {@code --}.
  */
 public record SqlFile(String name, String text) {
     private static final Pattern PARAMETER = Pattern.compile("\\{\\{([a-z_]+)}}");
     private static final Pattern TAG = Pattern.compile("^-- @([a-z_]+)\\s+(.*)$", Pattern.MULTILINE);
+    private static final Pattern CONTINUATION = Pattern.compile("^--\\s{2,}([^@\\s].*)$");
+    private static final Pattern COLUMN = Pattern.compile("([a-z_][a-z0-9_]*):\\s+(.+)", Pattern.DOTALL);
+
+    /** The Hive metastore stores a column comment in a varchar(256) (COLUMNS_V2.COMMENT). */
+    public static final int MAX_COLUMN_COMMENT = 256;
 
     public SqlFile {
         requireNonNull(name, "name is null");
@@ -52,6 +64,54 @@ public record SqlFile(String name, String text) {
             }
         }
         return Optional.empty();
+    }
+
+    /** Every value of a repeatable tag, in file order, each with its continuation lines joined by a space. */
+    public List<String> tagValues(String tag) {
+        List<String> values = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher matcher = TAG.matcher(lines[i]);
+            if (matcher.matches() && matcher.group(1).equals(tag)) {
+                StringBuilder value = new StringBuilder(matcher.group(2).trim());
+                for (int next = i + 1; next < lines.length; next++) {
+                    Matcher continuation = CONTINUATION.matcher(lines[next]);
+                    if (!continuation.matches()) {
+                        break;
+                    }
+                    value.append(' ').append(continuation.group(1).trim());
+                }
+                values.add(value.toString());
+            }
+        }
+        return values;
+    }
+
+    /** What the table or view is, for BI tools: the {@code @description}, then its grain. */
+    public Optional<String> tableComment() {
+        List<String> description = tagValues("description");
+        if (description.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> grain = tagValues("grain");
+        return Optional.of(description.get(0) + (grain.isEmpty() ? "" : " Grain: " + grain.get(0)));
+    }
+
+    /** What each column means, from the {@code @column name: meaning} tags, in file order. */
+    public Map<String, String> columnComments() {
+        Map<String, String> comments = new LinkedHashMap<>();
+        for (String value : tagValues("column")) {
+            Matcher matcher = COLUMN.matcher(value);
+            if (!matcher.matches()) {
+                throw LoglakeException.internal(
+                        "SQL file " + name + " has a malformed @column tag (expected 'name: meaning'): " + value, null);
+            }
+            if (comments.put(matcher.group(1), matcher.group(2).trim()) != null) {
+                throw LoglakeException.internal(
+                        "SQL file " + name + " describes column " + matcher.group(1) + " twice", null);
+            }
+        }
+        return comments;
     }
 
     /** The partition column, if the file declares one (a word, not "(none...)"). */

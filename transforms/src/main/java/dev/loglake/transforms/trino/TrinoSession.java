@@ -96,6 +96,32 @@ public final class TrinoSession implements AutoCloseable {
         }
     }
 
+    /** A column of a query's result: its name and its Trino type, such as {@code timestamp(3)}. */
+    public record Column(String name, String type) {
+        public Column {
+            requireNonNull(name, "name is null");
+            requireNonNull(type, "type is null");
+        }
+    }
+
+    /** The columns a query returns, from Trino's DESCRIBE OUTPUT: the query is planned, not run. */
+    public List<Column> columns(String file, String sql) {
+        try (var statement = connection.prepareStatement(sql)) {
+            var metadata = statement.getMetaData();
+            List<Column> columns = new ArrayList<>();
+            for (int column = 1; column <= metadata.getColumnCount(); column++) {
+                columns.add(new Column(metadata.getColumnLabel(column), metadata.getColumnTypeName(column)));
+            }
+            return columns;
+        } catch (SQLException e) {
+            throw LoglakeException.external(
+                    String.format(
+                            "%s: cannot describe the query's columns: %s%nStatement: %s",
+                            file, e.getMessage(), abbreviate(sql)),
+                    e);
+        }
+    }
+
     public StatementResult query(String file, String sql) {
         return execute(new Job(file, "-", sql), stats -> {});
     }

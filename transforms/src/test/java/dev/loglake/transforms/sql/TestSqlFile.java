@@ -62,6 +62,7 @@ class TestSqlFile {
                 "staging_schema",
                 "marts_schema",
                 "ledger_schema",
+                "reports_schema",
                 "raw_location",
                 "ip_blocks_location",
                 "from_date",
@@ -78,8 +79,53 @@ class TestSqlFile {
                 String name = root.relativize(path).toString();
                 SqlFile file = SqlFile.load(name);
                 assertThat(file.text()).as(name + " states its grain").containsPattern("(?i)grain:? +one row per");
-                assertThat(file.text()).as(name + " states its partitions").containsPattern("(?i)partition");
+                if (!name.startsWith("views/")) {
+                    assertThat(file.text()).as(name + " states its partitions").containsPattern("(?i)partition");
+                }
                 assertThat(known).as(name + " parameters").containsAll(file.parameters());
+            }
+        }
+    }
+
+    @Test
+    void headerTagsDescribeTheTableAndEachColumnOverSeveralLines() {
+        SqlFile file = new SqlFile(
+                "t.sql",
+                String.join(
+                        "\n",
+                        "-- @table      {{schema}}.t",
+                        "-- @description Requests of a day,",
+                        "--             counted.",
+                        "-- @grain      one row per day.",
+                        "-- @column dt: The day",
+                        "-- @column requests: Valid requests, bots",
+                        "--         included",
+                        "-- A free comment that is not a continuation.",
+                        "SELECT 1"));
+
+        assertThat(file.tableComment()).contains("Requests of a day, counted. Grain: one row per day.");
+        assertThat(file.columnComments())
+                .containsExactly(Map.entry("dt", "The day"), Map.entry("requests", "Valid requests, bots included"));
+        assertThatThrownBy(() -> new SqlFile("bad.sql", "-- @column no colon here\nSELECT 1").columnComments())
+                .hasMessageContaining("bad.sql")
+                .hasMessageContaining("malformed @column");
+    }
+
+    @Test
+    void everyModelAndViewDescribesItselfAndItsColumnsWithinTheMetastoreLimit() throws IOException, URISyntaxException {
+        Path root = Path.of(SqlFile.class.getResource("/sql").toURI());
+        try (Stream<Path> files = Files.walk(root)) {
+            List<String> described = files.map(path -> root.relativize(path).toString())
+                    .filter(name -> name.matches("(staging|marts|views)/.*\\.sql"))
+                    .toList();
+            assertThat(described).hasSizeGreaterThan(15);
+            for (String name : described) {
+                SqlFile file = SqlFile.load(name);
+                assertThat(file.tableComment()).as(name + " @description").isPresent();
+                assertThat(file.columnComments()).as(name + " @column tags").isNotEmpty();
+                file.columnComments().forEach((column, comment) -> assertThat(comment.length())
+                        .as(name + " comment of " + column)
+                        .isLessThanOrEqualTo(SqlFile.MAX_COLUMN_COMMENT));
             }
         }
     }

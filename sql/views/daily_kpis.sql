@@ -1,0 +1,47 @@
+-- @view       {{reports_schema}}.daily_kpis
+-- @description The headline KPIs of each day, with whether the day is complete. A day that is not complete
+--             is listed with its status and no figures, so that a partial day never passes for a real one.
+-- @grain      one row per event day (UTC) the transforms have worked on.
+-- @parameters catalog, marts_schema, reports_schema (identifiers)
+-- @column dt: UTC date
+-- @column day_status: complete, loading or failed (see day_status); figures are NULL unless complete
+-- @column is_complete: True when the day is complete and its figures are final
+-- @column requests: Valid requests
+-- @column visitors: Distinct visitors (client IP, user agent)
+-- @column sessions: Sessions of people (bots excluded)
+-- @column page_views: Page views: successful GETs of pages by people
+-- @column bounce_rate: Share of sessions with at most one page view (0-1)
+-- @column response_bytes: Bytes served
+-- @column client_error_rate: Share of requests answered 4xx (0-1)
+-- @column server_error_rate: Share of requests answered 5xx (0-1)
+-- @column p50_ms: Median response time, ms (approximate)
+-- @column p95_ms: 95th percentile response time, ms (approximate)
+-- @column p99_ms: 99th percentile response time, ms (approximate)
+-- @column bot_share: Share of requests made by bots (0-1)
+-- @column distinct_client_ips: Distinct client IP addresses
+-- @column bot_requests: Requests made by bots
+-- @column client_error_requests: Requests answered 4xx
+-- @column server_error_requests: Requests answered 5xx
+SELECT
+    d.dt,
+    d.status AS day_status,
+    d.is_complete,
+    t.requests,
+    t.visitors,
+    t.sessions,
+    t.page_views,
+    CAST(t.bounced_sessions AS double) / nullif(t.sessions, 0) AS bounce_rate,
+    t.response_bytes,
+    CAST(t.client_error_requests AS double) / t.requests AS client_error_rate,
+    CAST(t.server_error_requests AS double) / t.requests AS server_error_rate,
+    t.p50_ms,
+    t.p95_ms,
+    t.p99_ms,
+    CAST(t.bot_requests AS double) / t.requests AS bot_share,
+    t.distinct_client_ips,
+    t.bot_requests,
+    t.client_error_requests,
+    t.server_error_requests
+FROM {{catalog}}.{{reports_schema}}.day_status d
+LEFT JOIN {{catalog}}.{{marts_schema}}.daily_traffic t
+    ON t.dt = d.dt AND d.is_complete

@@ -1,0 +1,103 @@
+package dev.loglake.transforms.run;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.transforms.sql.SqlFile;
+import dev.loglake.transforms.sql.SqlValue;
+import dev.loglake.transforms.trino.TrinoSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The views of the reports schema (sql/views/), which give a BI user the KPIs without joins. Each is created
+ * with CREATE OR REPLACE VIEW, and only when its file changed: the view's comment ends with the file's name
+ * and a version (a hash of the view's SQL and comment), so a run whose views are current costs one query.
+ *
+ * <p>A view's columns are described in the view's comment, not one COMMENT ON COLUMN each: a view column
+ * comment rewrites the whole view in the metastore (about half a second each on a loaded 2-core machine),
+ * and CREATE OR REPLACE VIEW drops them again.
+ */
+final class ReportViews {
+    private static final Logger log = LoggerFactory.getLogger(ReportViews.class);
+
+    /** In creation order: the later views read day_status. */
+    static final List<String> VIEWS = List.of(
+            "views/day_status.sql",
+            "views/daily_kpis.sql",
+            "views/top_paths.sql",
+            "views/top_referrers.sql",
+            "views/traffic_by_hour.sql",
+            "views/audience_mix.sql");
+
+    private final TrinoSession trino;
+    private final LakeSchemas schemas;
+
+    ReportViews(TrinoSession trino, LakeSchemas schemas) {
+        this.trino = requireNonNull(trino, "trino is null");
+        this.schemas = requireNonNull(schemas, "schemas is null");
+    }
+
+    void createOrReplace() {
+        Map<String, String> current = currentComments();
+        int replaced = 0;
+        for (String file : VIEWS) {
+            SqlFile sql = SqlFile.load(file);
+            String name = new SqlFile(file, sql.tag("view").orElseThrow()).render(schemas.parameters());
+            String body = sql.render(schemas.parameters());
+            String comment = comment(sql, body);
+            if (!comment.equals(current.get(name))) {
+                trino.query(
+                        file,
+                        "CREATE OR REPLACE VIEW " + schemas.catalog().render() + "." + name + " COMMENT "
+                                + new SqlValue.Text(comment).render() + " AS\n" + body);
+                replaced++;
+            }
+        }
+        if (replaced > 0) {
+            log.info(
+                    "Created or replaced {} view(s) in schema {}",
+                    replaced,
+                    schemas.reports().name());
+        }
+    }
+
+    /** What the view is, its grain, what each column means, and where it comes from with its version. */
+    static String comment(SqlFile sql, String body) {
+        String columns = sql.columnComments().entrySet().stream()
+                .map(column -> column.getKey() + ": " + column.getValue())
+                .collect(Collectors.joining("; "));
+        String described = sql.tableComment().orElse("") + " Columns: " + columns + ".";
+        return described + " (loglake sql/" + sql.name() + ", version " + version(body + described) + ")";
+    }
+
+    private Map<String, String> currentComments() {
+        Map<String, String> comments = new HashMap<>();
+        trino.query(
+                        "views",
+                        "SELECT table_name, comment FROM system.metadata.table_comments WHERE catalog_name = "
+                                + new SqlValue.Text(schemas.catalog().name()).render() + " AND schema_name = "
+                                + new SqlValue.Text(schemas.reports().name()).render())
+                .rows()
+                .forEach(row ->
+                        comments.put(schemas.reports().name() + "." + row.get(0), Objects.toString(row.get(1), "")));
+        return comments;
+    }
+
+    private static String version(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -4,8 +4,10 @@ import dev.loglake.core.progress.ProgressReporter;
 import dev.loglake.generator.format.Compression;
 import dev.loglake.generator.format.OutputFormat;
 import dev.loglake.generator.generate.BenchmarkResult;
+import dev.loglake.generator.generate.CpuClock;
 import dev.loglake.generator.generate.GenerateBenchmark;
 import dev.loglake.generator.generate.GenerateOptions;
+import dev.loglake.stack.LocalS3Server;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,16 +35,18 @@ final class GeneratorStage {
         List<Double> ratio = new ArrayList<>();
         for (int run = 1; run <= options.runs(); run++) {
             BenchmarkResult result = new GenerateBenchmark(
-                            options(options.start(), options.eventsPerDay()), lake.rawStore())
+                            options(options.start(), options.eventsPerDay()),
+                            lake.rawStore(),
+                            new CpuClock(LocalS3Server.process(lake.settings("raw"))))
                     .run(progress);
             log.info(
                     "Generator run {}/{}: {}",
                     run,
                     options.runs(),
                     result.report().replace('\n', ';'));
-            endToEnd.add(result.endToEnd());
-            limit.add(result.compressionLimit());
-            generateOnly.add(result.generateAndEncode());
+            endToEnd.add(result.endToEnd().eventsPerSecond());
+            limit.add(result.compression().eventsPerSecond());
+            generateOnly.add(result.encode().eventsPerSecond());
             ratio.add(result.ratio());
         }
         return new Result(

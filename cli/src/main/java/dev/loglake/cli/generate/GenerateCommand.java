@@ -5,7 +5,6 @@ import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.LakeConfig;
 import dev.loglake.core.config.S3Config;
 import dev.loglake.core.config.Settings;
-import dev.loglake.core.config.StackConfig;
 import dev.loglake.core.progress.ProgressReporter;
 import dev.loglake.core.s3.S3Clients;
 import dev.loglake.generator.format.Compression;
@@ -20,7 +19,7 @@ import dev.loglake.generator.generate.IncidentParser;
 import dev.loglake.generator.model.Incident;
 import dev.loglake.generator.store.S3Access;
 import dev.loglake.generator.store.S3ObjectStore;
-import dev.loglake.stack.StackLayout;
+import dev.loglake.stack.LocalS3Server;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -173,29 +172,12 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private int runBenchmark(GenerateOptions options, S3ObjectStore store, Settings settings) {
-        CpuClock cpu = new CpuClock(localS3Server(settings));
+        CpuClock cpu = new CpuClock(LocalS3Server.process(settings));
         try (ProgressReporter progress = ProgressReporter.toStderr("events", 0)) {
             BenchmarkResult result = new GenerateBenchmark(options, store, cpu).run(progress);
             System.out.print(result.report());
         }
         return 0;
-    }
-
-    /**
-     * The local stack's s3proxy when s3.endpoint points at it: it shares the cores with the generator, so
-     * the benchmark counts its CPU time too.
-     */
-    private static Optional<ProcessHandle> localS3Server(Settings settings) {
-        StackConfig stack = StackConfig.from(settings);
-        boolean local = S3Config.from(settings)
-                .endpoint()
-                .filter(uri -> "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()))
-                .filter(uri -> uri.getPort() == stack.ports().s3())
-                .isPresent();
-        if (!local) {
-            return Optional.empty();
-        }
-        return new StackLayout(stack.dataDirectory()).processFiles("s3proxy").liveProcess();
     }
 
     GenerateOptions options() {

@@ -20,8 +20,8 @@ public final class PipelineSteps {
         TrinoConfig trino = TrinoConfig.from(settings);
         LakeSchemas schemas = LakeSchemas.of(trino.catalog(), LakeConfig.from(settings));
         Step transform = new TransformStep(trino, S3Config.from(settings), schemas, TransformConfig.from(settings));
-        // THE REPORT STEP GOES HERE, after the transform (it reads the days the transform marked complete):
-        // a ReportStep wrapping the reports module's ReportRunner, listed second below.
-        return List.of(transform);
+        // The report reads the days the transform marked complete, so it runs second.
+        Step report = new ReportStep(trino, S3Config.from(settings), schemas);
+        return List.of(transform, report);
     }
 }

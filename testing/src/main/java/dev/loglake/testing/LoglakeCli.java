@@ -57,6 +57,11 @@ public final class LoglakeCli {
     /** Starts {@code loglake <command> --config FILE <args>}; stdout and stderr go to files named by {@code name}. */
     public Run start(String name, String command, String... args) {
         List<String> line = new ArrayList<>();
+        // A shell without job control starts background commands with SIGINT ignored, the child inherits that,
+        // and the JVM then leaves SIGINT ignored: a CI job run in the background would make Ctrl-C tests fail.
+        // env (coreutils) restores the default, as an interactive terminal has it.
+        line.add("env");
+        line.add("--default-signal=INT");
         line.add(ProcessHandle.current().info().command().orElse("java"));
         line.add("-jar");
         line.add(JAR.toAbsolutePath().toString());

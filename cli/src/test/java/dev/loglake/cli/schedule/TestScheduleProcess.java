@@ -57,7 +57,11 @@ class TestScheduleProcess {
     /** Once a year: the process is always waiting when the signal comes. */
     private Process start() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // env restores SIGINT's default: a CI job started in the background by a shell without job control
+        // runs with SIGINT ignored, the JVM keeps an ignored SIGINT ignored, and Ctrl-C would do nothing.
         return new ProcessBuilder(
+                        "env",
+                        "--default-signal=INT",
                         java,
                         "-cp",
                         System.getProperty("java.class.path"),

@@ -1,8 +1,6 @@
 package dev.loglake.bench;
 
 import dev.loglake.core.progress.ProgressReporter;
-import dev.loglake.generator.format.Compression;
-import dev.loglake.generator.format.OutputFormat;
 import dev.loglake.generator.generate.BenchmarkResult;
 import dev.loglake.generator.generate.CpuClock;
 import dev.loglake.generator.generate.GenerateBenchmark;
@@ -11,7 +9,6 @@ import dev.loglake.stack.LocalS3Server;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,20 +60,6 @@ final class GeneratorStage {
     }
 
     static GenerateOptions options(LocalDate start, int days, long eventsPerDay) {
-        return new GenerateOptions(
-                start,
-                days,
-                eventsPerDay,
-                42,
-                OutputFormat.COMBINED,
-                Compression.GZIP,
-                Compression.GZIP.defaultLevel(),
-                0.002,
-                0.0005,
-                GenerateOptions.defaultIncidents(start, days),
-                Runtime.getRuntime().availableProcessors(),
-                GenerateOptions.DEFAULT_MAX_EVENTS_PER_OBJECT,
-                "",
-                Optional.empty());
+        return GenerateOptions.standard(start, days, eventsPerDay);
     }
 }

@@ -11,8 +11,6 @@ import dev.loglake.core.config.TrinoConfig;
 import dev.loglake.core.progress.ProgressReporter;
 import dev.loglake.core.s3.S3Clients;
 import dev.loglake.core.trino.TrinoConnections;
-import dev.loglake.generator.format.Compression;
-import dev.loglake.generator.format.OutputFormat;
 import dev.loglake.generator.generate.GenerateOptions;
 import dev.loglake.generator.generate.GenerateResult;
 import dev.loglake.generator.generate.GenerateRun;
@@ -29,7 +27,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -125,21 +122,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private GenerateResult generate(S3Client s3, LakeConfig lake) {
-        GenerateOptions options = new GenerateOptions(
-                start,
-                days,
-                eventsPerDay,
-                42,
-                OutputFormat.COMBINED,
-                Compression.GZIP,
-                1,
-                0.002,
-                0.0005,
-                GenerateOptions.defaultIncidents(start, days),
-                Runtime.getRuntime().availableProcessors(),
-                GenerateOptions.DEFAULT_MAX_EVENTS_PER_OBJECT,
-                "",
-                Optional.empty());
+        GenerateOptions options = GenerateOptions.standard(start, days, eventsPerDay);
         try (ProgressReporter progress = ProgressReporter.toStderr("events", GenerateRun.plannedEvents(options))) {
             progress.start();
             return new GenerateRun(options, new S3ObjectStore(s3, lake.rawBucket(), "the local stack"), progress)

@@ -94,6 +94,29 @@ public record GenerateOptions(
     }
 
     /**
+     * What {@code loglake generate} writes with no flags but the dates and the volume: combined lines, gzip at
+     * its default level, seed 42, the default late and malformed shares and incidents, one thread per core. The
+     * demo and the benchmark use it, so that both show what a user's first run does.
+     */
+    public static GenerateOptions standard(LocalDate start, int days, long eventsPerDay) {
+        return new GenerateOptions(
+                start,
+                days,
+                eventsPerDay,
+                42,
+                OutputFormat.COMBINED,
+                Compression.GZIP,
+                Compression.GZIP.defaultLevel(),
+                0.002,
+                0.0005,
+                defaultIncidents(start, days),
+                Runtime.getRuntime().availableProcessors(),
+                DEFAULT_MAX_EVENTS_PER_OBJECT,
+                "",
+                Optional.empty());
+    }
+
+    /**
      * The incidents of a run without --incident flags: an error burst on checkout, the cart and the API on the
      * first day at 13:00 UTC, and a latency spike on search and product pages on the last day at 19:00 UTC.
      */

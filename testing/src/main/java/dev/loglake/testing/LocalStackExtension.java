@@ -23,9 +23,18 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(LocalStackExtension.class);
 
+    /**
+     * Starts the run's stack on the first test class; before every later class, brings back any component an
+     * earlier class stopped or killed (a fault test that failed half-way), so one failure never cascades into
+     * the classes after it.
+     */
     @Override
     public void beforeAll(ExtensionContext context) {
-        stack(context);
+        boolean started = context.getRoot().getStore(NAMESPACE).get(RunningStack.class) != null;
+        TestStack stack = stack(context);
+        if (started) {
+            stack.restartStopped();
+        }
     }
 
     @Override

@@ -63,10 +63,26 @@ public final class JobRunner {
         // Replace the partitions the SELECT writes, and only those; the ledger's appends must not overwrite.
         String property = schemas.catalog().name() + ".insert_existing_partitions_behavior";
         trino.setSessionProperty(property, "OVERWRITE");
+        long rows;
         try {
-            return run(file, partitions, "INSERT INTO " + table + "\n" + select);
-        } finally {
+            rows = run(file, partitions, "INSERT INTO " + table + "\n" + select);
+        } catch (LoglakeException e) {
+            resetAfterFailure(property, e);
+            throw e;
+        }
+        trino.resetSessionProperty(property);
+        return rows;
+    }
+
+    /**
+     * Resets a session property after the job failed. When Trino itself is what failed, the reset fails too;
+     * the job's own error is what the user needs, so the reset's error only rides along as a suppressed one.
+     */
+    private void resetAfterFailure(String property, LoglakeException jobFailure) {
+        try {
             trino.resetSessionProperty(property);
+        } catch (LoglakeException resetFailure) {
+            jobFailure.addSuppressed(resetFailure);
         }
     }
 

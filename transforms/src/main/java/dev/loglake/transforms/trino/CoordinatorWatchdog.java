@@ -44,9 +44,13 @@ final class CoordinatorWatchdog implements AutoCloseable {
                 this::probe, PROBE_INTERVAL.toMillis(), PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Whether the statement was cancelled because the coordinator stopped answering. */
+    /**
+     * Whether the coordinator is gone: the watchdog cancelled the statement, or the coordinator does not answer
+     * now. The second case matters when the driver fails on its own (a refused connection) before the watchdog
+     * has counted enough failed probes.
+     */
     boolean coordinatorLost() {
-        return cancelled.get();
+        return cancelled.get() || !answers();
     }
 
     private void probe() {

@@ -90,6 +90,9 @@ checked AS (
         *,
         CASE
             WHEN length(line) > 65536 THEN 'line longer than 65536 characters'
+            -- The text reader replaces bytes that are not UTF-8 with U+FFFD: such a line would otherwise load with
+            -- values that differ from the log. Quarantined instead; its object (source_object) has the bytes.
+            WHEN strpos(line, chr(65533)) > 0 THEN 'line is not valid UTF-8'
             WHEN NOT matched THEN 'not a combined log line'
             WHEN event_time_zoned IS NULL THEN 'timestamp is not dd/MMM/yyyy:HH:mm:ss +ZZZZ'
             WHEN client_address IS NULL THEN 'client address is not an IPv4 or IPv6 address'

@@ -174,6 +174,7 @@ final class DuckDbEtl {
                 + " CAST(CAST(event_time_zoned AS TIMESTAMP) AS DATE) AS event_dt FROM fields),"
                 + " checked AS (SELECT *, CASE"
                 + " WHEN length(line) > 65536 THEN 'line longer than 65536 characters'"
+                + " WHEN strpos(line, chr(65533)) > 0 THEN 'line is not valid UTF-8'"
                 + " WHEN NOT matched THEN 'not a combined log line'"
                 + " WHEN event_time_zoned IS NULL THEN 'timestamp is not dd/MMM/yyyy:HH:mm:ss +ZZZZ'"
                 + " WHEN NOT address_ok THEN 'client address is not an IPv4 or IPv6 address'"

@@ -36,7 +36,7 @@ class TestReportInChromium {
     void startChromium() throws Exception {
         assertThat(HeadlessChromium.BINARY)
                 .as("headless Chromium is needed for this test: install Debian's chromium package"
-                        + " (apt-get install -y chromium); .ci/run installs it")
+                        + " (apt-get install -y chromium); tools/install-prerequisites installs it")
                 .isExecutable();
         chromium = new HeadlessChromium();
     }

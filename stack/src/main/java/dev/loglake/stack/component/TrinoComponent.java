@@ -101,7 +101,11 @@ public final class TrinoComponent extends ServerComponent {
         }
     }
 
-    /** A query that goes through the hive catalog to the metastore: the whole chain works. */
+    /**
+     * A query that goes through the hive catalog to the metastore (the whole chain works), and the node has
+     * announced itself as active: until the node manager has seen that announcement (a few seconds after
+     * "starting" turned false), a query that reads a table fails with "No nodes available to run query".
+     */
     @Override
     public boolean isHealthy() {
         if (process().isEmpty() || !isStarted()) {
@@ -110,9 +114,16 @@ public final class TrinoComponent extends ServerComponent {
         Properties properties = new Properties();
         properties.setProperty("user", USER);
         try (Connection connection = DriverManager.getConnection(jdbcUrl(), properties);
-                Statement statement = connection.createStatement();
-                ResultSet schemas = statement.executeQuery("SHOW SCHEMAS FROM hive")) {
-            return schemas.next();
+                Statement statement = connection.createStatement()) {
+            try (ResultSet schemas = statement.executeQuery("SHOW SCHEMAS FROM hive")) {
+                if (!schemas.next()) {
+                    return false;
+                }
+            }
+            try (ResultSet nodes =
+                    statement.executeQuery("SELECT count(*) FROM system.runtime.nodes WHERE state = 'active'")) {
+                return nodes.next() && nodes.getLong(1) > 0;
+            }
         } catch (SQLException e) {
             return false;
         }

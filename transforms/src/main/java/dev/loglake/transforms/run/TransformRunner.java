@@ -50,6 +50,9 @@ public final class TransformRunner {
     private final TrinoConnections connections;
     private final S3Client s3;
     private final LakeSchemas schemas;
+    /** New raw hours above which one listing of the whole raw table beats registering them one by one. */
+    static final int SYNC_THRESHOLD = 240;
+
     private final TransformConfig config;
     private TrinoSession trino;
 
@@ -213,7 +216,13 @@ public final class TransformRunner {
         }
     }
 
-    /** Registers the raw table's hour partitions that exist in S3 but not yet in the metastore. */
+    /**
+     * Registers the raw table's hour partitions that exist in S3 but not yet in the metastore. A daily run
+     * registers its few new hours one {@code register_partition} call each (about 70 ms a partition, and nothing
+     * for the lake's older days). A backfill of more than {@link #SYNC_THRESHOLD} new hours uses one
+     * {@code sync_partition_metadata} call instead, which lists every day folder of the table once and adds all
+     * that is missing in batches: one call each took three minutes for a 105-day backfill (2,520 hours).
+     */
     private void registerRawPartitions(RawDays raw, SortedSet<LocalDate> days) {
         SortedMap<LocalDate, List<String>> hours = raw.hours(new ArrayList<>(days));
         TreeSet<String> known = new TreeSet<>();
@@ -225,22 +234,27 @@ public final class TransformRunner {
                                 + new SqlValue.Text(days.last().toString()).render())
                 .rows()
                 .forEach(row -> known.add(row.get(0) + "/" + row.get(1)));
-        int registered = 0;
-        for (Map.Entry<LocalDate, List<String>> day : hours.entrySet()) {
-            for (String hour : day.getValue()) {
-                if (known.add(day.getKey() + "/" + hour)) {
-                    trino.query(
-                            "raw/access_log_lines.sql",
-                            "CALL " + schemas.catalog().render() + ".system.register_partition("
-                                    + new SqlValue.Text(schemas.raw().name()).render() + ", 'access_log_lines', "
-                                    + "ARRAY['dt', 'hour'], ARRAY["
-                                    + new SqlValue.Text(day.getKey().toString()).render()
-                                    + ", " + new SqlValue.Text(hour).render() + "])");
-                    registered++;
-                }
+        List<String[]> missing = new ArrayList<>();
+        hours.forEach((day, dayHours) -> dayHours.stream()
+                .filter(hour -> !known.contains(day + "/" + hour))
+                .forEach(hour -> missing.add(new String[] {day.toString(), hour})));
+        String procedures = schemas.catalog().render() + ".system.";
+        String rawSchema = new SqlValue.Text(schemas.raw().name()).render();
+        if (missing.size() > SYNC_THRESHOLD) {
+            trino.query(
+                    "raw/access_log_lines.sql",
+                    "CALL " + procedures + "sync_partition_metadata(" + rawSchema
+                            + ", 'access_log_lines', 'ADD', true)");
+        } else {
+            for (String[] partition : missing) {
+                trino.query(
+                        "raw/access_log_lines.sql",
+                        "CALL " + procedures + "register_partition(" + rawSchema + ", 'access_log_lines',"
+                                + " ARRAY['dt', 'hour'], ARRAY[" + new SqlValue.Text(partition[0]).render() + ", "
+                                + new SqlValue.Text(partition[1]).render() + "])");
             }
         }
-        log.info("Registered {} new raw partition(s) (day and hour folders)", registered);
+        log.info("Registered {} new raw partition(s) (day and hour folders)", missing.size());
     }
 
     private SortedSet<LocalDate> pending(SortedSet<LocalDate> available, Ledger ledger) {

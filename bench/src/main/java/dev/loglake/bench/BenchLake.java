@@ -113,10 +113,14 @@ public final class BenchLake {
         return millis;
     }
 
+    /** The Trino catalog of the bench's lakes. */
+    public String trinoCatalog() {
+        return TrinoConfig.from(settings).catalog();
+    }
+
     /** {@code catalog.schema.table} of a table of the lake of {@code role}. */
     public String table(String role, String schema, String table) {
-        String catalog = TrinoConfig.from(settings).catalog();
-        return new SqlValue.Identifier(catalog).render() + "."
+        return new SqlValue.Identifier(trinoCatalog()).render() + "."
                 + new SqlValue.Identifier(lake(role).schema(schema)).render() + "."
                 + new SqlValue.Identifier(table).render();
     }

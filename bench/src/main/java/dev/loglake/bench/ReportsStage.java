@@ -1,27 +1,162 @@
 package dev.loglake.bench;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.core.LoglakeException;
+import dev.loglake.reports.Period;
+import dev.loglake.reports.ReportRequest;
+import dev.loglake.reports.ReportRunner;
+import dev.loglake.reports.model.Kpi;
+import dev.loglake.reports.model.ReportModel;
+import dev.loglake.reports.period.PeriodWindow;
+import dev.loglake.transforms.run.LakeSchemas;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /**
- * The reports stage: the time to produce the executive summary's numbers (loglake report, reading the daily
- * marts) beside DuckDB computing the same KPIs from the fact table's Parquet files, and the ratio (goal >= 2.0,
- * issue #7).
- *
- * <p>TODO(lead): wire this slot once the reports module (ReportRunner) is merged: time ReportRunner's KPI
- * queries for a day and a week on the bench's "lake" role, and DuckDB over local copies of
- * marts.fact_requests' Parquet files for the same KPIs (requests, visitors, page views, bytes, 4xx/5xx,
- * p50/p95/p99, bot share).
+ * Issue #7's reports figure: the time the executive summary takes to read its numbers through Trino (the
+ * {@link ReportRunner}'s queries over the daily marts, for a week and the week before it), beside DuckDB
+ * computing the same numbers directly from the fact table's Parquet files, and the ratio DuckDB / loglake (goal
+ * at least 2.0). Both read the bench's "lake"; DuckDB reads local copies of the fact files, copied first and not
+ * timed. The two must agree on every headline count, or the stage fails.
  */
 final class ReportsStage {
-    private ReportsStage() {}
+    private static final String ROLE = "lake";
 
-    static void slot(BenchReport report) {
+    private final BenchLake lake;
+    private final PrintWriter out;
+
+    ReportsStage(BenchLake lake, PrintWriter out) {
+        this.lake = requireNonNull(lake, "lake is null");
+        this.out = requireNonNull(out, "out is null");
+    }
+
+    void run(BenchReport report) {
+        BenchOptions options = lake.options();
+        PeriodWindow window = window(options.start(), options.start().plusDays(options.lakeDays() - 1L));
+        PeriodWindow previous = window.previous();
+        ReportRequest request = new ReportRequest(
+                window.last(), window.period(), options.workDirectory().resolve("report"));
+        ReportRunner runner =
+                new ReportRunner(lake.trino(), lake.s3(), LakeSchemas.of(lake.trinoCatalog(), lake.lake(ROLE)));
+        Path facts = options.workDirectory().resolve("facts");
+        double copySeconds = copyFacts(previous.first(), window.last(), facts);
+        DuckDbReports duckdb = new DuckDbReports(facts, Runtime.getRuntime().availableProcessors());
+        out.printf(
+                Locale.ROOT,
+                "  %s %s and the one before; fact files copied in %.1f s%n",
+                window.period().id(),
+                window.key(),
+                copySeconds);
+
+        // One unmeasured run each: the first query of a JVM or a table pays for loading classes and metadata.
+        ReportModel model = runner.model(request);
+        Map<String, DuckDbReports.Headline> headlines = duckdb.run(previous.first(), window.first(), window.last());
+        requireSameHeadline(model, headlines.get("current"));
+        List<Double> loglakeSeconds = new ArrayList<>();
+        List<Double> duckdbSeconds = new ArrayList<>();
+        for (int run = 1; run <= options.runs(); run++) {
+            loglakeSeconds.add(seconds(() -> runner.model(request)));
+            duckdbSeconds.add(seconds(() -> duckdb.run(previous.first(), window.first(), window.last())));
+        }
+        Spread loglake = Spread.of(loglakeSeconds);
+        Spread peer = Spread.of(duckdbSeconds);
+        Spread ratio = peer.over(loglake);
         report.row(
                 "reports",
-                "executive summary numbers vs DuckDB on the fact Parquet",
-                "not measured yet",
-                "",
-                "",
-                ">= 2.0 (DuckDB)");
-        report.put("reports", "status", "not wired: waits for the reports module (ReportRunner)");
-        report.note("reports: this stage is a slot until the reports module lands; see ReportsStage.");
+                "executive summary numbers of a " + window.period().id() + ", s",
+                loglake.format("%.2f"),
+                peer.format("%.2f"),
+                ratio.format("%.2f"),
+                ">= 2.0 (DuckDB / loglake)");
+        report.put("reports", "period", window.period().id() + " " + window.key());
+        report.put("reports", "loglake_seconds", loglake);
+        report.put("reports", "duckdb_seconds", peer);
+        report.put("reports", "ratio_duckdb_over_loglake", ratio);
+        report.put("reports", "fact_copy_seconds", copySeconds);
+        report.note("reports: loglake = ReportRunner reading every number of the summary (headline of the period and"
+                + " the one before, status mix, traffic by day and hour, top pages and referrers, audience mix)"
+                + " through Trino from the daily marts (distinct visitors and percentiles from fact_requests); DuckDB ="
+                + " the same numbers from local copies of fact_requests' Parquet files (sessions built from the"
+                + " requests), in this JVM; both agreed on every headline count. Ratio > 1 means loglake is faster.");
+    }
+
+    /**
+     * The latest ISO week that lies, with the week before it, inside the lake's days; a day when the lake is too
+     * short for two weeks.
+     */
+    static PeriodWindow window(LocalDate firstDay, LocalDate lastDay) {
+        PeriodWindow week = PeriodWindow.containing(Period.WEEK, lastDay);
+        while (!week.previous().first().isBefore(firstDay)) {
+            if (!week.last().isAfter(lastDay)) {
+                return week;
+            }
+            week = week.previous();
+        }
+        return PeriodWindow.containing(Period.DAY, lastDay);
+    }
+
+    private static void requireSameHeadline(ReportModel model, DuckDbReports.Headline duckdb) {
+        if (duckdb == null) {
+            throw LoglakeException.internal("DuckDB found no requests in the report's period", null);
+        }
+        Map<String, Long> expected = Map.of(
+                "requests", duckdb.requests(),
+                "visitors", duckdb.visitors(),
+                "distinct_client_ips", duckdb.distinctClientIps(),
+                "sessions", duckdb.sessions(),
+                "page_views", duckdb.pageViews(),
+                "bytes_served", duckdb.responseBytes(),
+                "bot_requests", duckdb.botRequests());
+        for (Kpi kpi : model.kpis()) {
+            Long value = expected.get(kpi.id());
+            if (value != null && value != (long) kpi.value()) {
+                throw LoglakeException.internal(
+                        String.format(
+                                Locale.ROOT,
+                                "The report and DuckDB disagree on %s: %,.0f against %,d",
+                                kpi.id(),
+                                kpi.value(),
+                                value),
+                        null);
+            }
+        }
+    }
+
+    /** Copies the fact table's files of [from, to] to {@code target}/dt=.../, as DuckDB reads them. */
+    private double copyFacts(LocalDate from, LocalDate to, Path target) {
+        long started = System.nanoTime();
+        List<List<Object>> files = lake.rows("SELECT DISTINCT \"$path\", CAST(dt AS varchar) FROM "
+                + lake.table(ROLE, "marts", "fact_requests") + " WHERE dt BETWEEN DATE '" + from + "' AND DATE '" + to
+                + "'");
+        for (List<Object> file : files) {
+            URI uri = URI.create((String) file.get(0));
+            String key = uri.getPath().substring(1);
+            Path local = target.resolve("dt=" + file.get(1)).resolve(key.substring(key.lastIndexOf('/') + 1));
+            byte[] bytes = lake.s3()
+                    .getObjectAsBytes(request -> request.bucket(uri.getHost()).key(key))
+                    .asByteArray();
+            try {
+                Files.createDirectories(local.getParent());
+                Files.write(local, bytes);
+            } catch (IOException e) {
+                throw LoglakeException.external("Cannot write the local copy " + local + ": " + e.getMessage(), e);
+            }
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static double seconds(Runnable work) {
+        long started = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - started) / 1e9;
     }
 }

@@ -67,22 +67,7 @@ public final class ReportRunner {
 
     public ReportResult run(ReportRequest request) {
         PeriodWindow window = request.window();
-        DayCoverage.requireOver(window, request.date(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-        ReportModel model;
-        try (TrinoSession trino = new TrinoSession(connections)) {
-            ReportQueries queries = new ReportQueries(trino, schemas);
-            if (!queries.ledgerExists()) {
-                throw LoglakeException.user(
-                        "The lake has no loaded day yet (there is no ledger table %s). Nothing was written. Run"
-                                + " './loglake transform' first.",
-                        schemas.table(schemas.ledger(), "day_status"));
-            }
-            PeriodWindow previous = window.previous();
-            Map<LocalDate, String> statuses = queries.dayStatuses(previous.first(), window.last());
-            DayCoverage coverage = DayCoverage.of(window, statuses);
-            log.info("Report on the {} {}: {}", window.period().id(), window.key(), coverage.summary());
-            model = read(queries, coverage, DayCoverage.describe(previous, statuses));
-        }
+        ReportModel model = model(request);
         Map<String, String> files = ReportFiles.render(model);
         List<Path> paths = write(request.outputDir(), files);
         log.info("Wrote {} files into {}", paths.size(), request.outputDir());
@@ -97,6 +82,29 @@ public final class ReportRunner {
                 schemas.lake().reportsBucket(),
                 keys,
                 model.coverage().missingDays());
+    }
+
+    /**
+     * The report's numbers, read through Trino, without rendering or storing anything: refuses a period the data
+     * cannot fill, as {@link #run} does. The bench times this.
+     */
+    public ReportModel model(ReportRequest request) {
+        PeriodWindow window = request.window();
+        DayCoverage.requireOver(window, request.date(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        try (TrinoSession trino = new TrinoSession(connections)) {
+            ReportQueries queries = new ReportQueries(trino, schemas);
+            if (!queries.ledgerExists()) {
+                throw LoglakeException.user(
+                        "The lake has no loaded day yet (there is no ledger table %s). Nothing was written. Run"
+                                + " './loglake transform' first.",
+                        schemas.table(schemas.ledger(), "day_status"));
+            }
+            PeriodWindow previous = window.previous();
+            Map<LocalDate, String> statuses = queries.dayStatuses(previous.first(), window.last());
+            DayCoverage coverage = DayCoverage.of(window, statuses);
+            log.info("Report on the {} {}: {}", window.period().id(), window.key(), coverage.summary());
+            return read(queries, coverage, DayCoverage.describe(previous, statuses));
+        }
     }
 
     private ReportModel read(ReportQueries queries, DayCoverage coverage, DayCoverage previousCoverage) {

@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.s3.S3Client;
         description = {
             "Measure the pipeline on this machine: the generator against the compression limit, the ETL against"
                     + " DuckDB on the same raw files, the cost of one new day in a lake of N days, report queries"
-                    + " under a concurrent transform, and the peak memory of each process.",
+                    + " under a concurrent transform, the executive summary's numbers against DuckDB on the fact"
+                    + " table's files, and the peak memory of each process.",
             "Uses its own buckets (<name>-raw, <name>-warehouse) and schemas (<name>_*) on the local stack (started if"
                     + " needed) and removes them at the end. Prints a table and writes bench.json."
         })

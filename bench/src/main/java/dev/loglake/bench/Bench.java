@@ -92,13 +92,22 @@ public final class Bench {
                         options.name().replace('-', '_') + "_",
                         options.workDirectory());
             } else {
-                lake.cleanup();
-                LocalFiles.deleteRecursively(options.workDirectory().resolve("raw"));
-                LocalFiles.deleteRecursively(options.workDirectory().resolve("duckdb"));
-                LocalFiles.deleteRecursively(options.workDirectory().resolve("facts"));
-                LocalFiles.deleteRecursively(options.workDirectory().resolve("report"));
+                cleanUp();
             }
             out.flush();
+        }
+    }
+
+    /** Removes the bench's buckets, schemas and local files; a failure is a warning, never the bench's result. */
+    private void cleanUp() {
+        try {
+            lake.cleanup();
+            for (String folder : List.of("raw", "duckdb", "facts", "report")) {
+                LocalFiles.deleteRecursively(lake.options().workDirectory().resolve(folder));
+            }
+        } catch (RuntimeException e) {
+            out.println("  Could not remove everything the bench created: " + e.getMessage()
+                    + ". The next bench with the same --name removes it first.");
         }
     }
 
@@ -162,8 +171,10 @@ public final class Bench {
         report.put("generator", "compression_limit_events_per_s", result.compressionLimit());
         report.put("generator", "generate_only_events_per_s", result.generateOnly());
         report.put("generator", "ratio_end_to_end_over_limit", result.ratio());
-        report.note("generator: the generator's own benchmark (generate --benchmark): one day of events, gzip level 1,"
-                + " one thread per core; the limit is the same lines compressed with the same codec and threads, in"
+        report.note("generator: the generator's own benchmark (generate --benchmark): "
+                + GeneratorStage.DAYS_PER_RUN + " days of "
+                + String.format(Locale.ROOT, "%,d", GeneratorStage.EVENTS_PER_DAY)
+                + " events (after one unmeasured day), gzip level 1, one thread per core; the limit is the same lines compressed with the same codec and threads, in"
                 + " memory, in the same run.");
     }
 

@@ -175,9 +175,12 @@ public final class BenchLake {
         for (List<Object> schema : rows("SELECT schema_name FROM " + catalog + ".information_schema.schemata"
                 + " WHERE schema_name LIKE " + new SqlValue.Text(prefix + "%").render() + " ESCAPE '\\'")) {
             String name = new SqlValue.Identifier((String) schema.get(0)).render();
-            for (List<Object> table : rows("SELECT table_name FROM " + catalog + ".information_schema.tables"
-                    + " WHERE table_schema = " + new SqlValue.Text((String) schema.get(0)).render())) {
-                rows("DROP TABLE IF EXISTS " + catalog + "." + name + "."
+            for (List<Object> table : rows("SELECT table_name, table_type FROM " + catalog
+                    + ".information_schema.tables WHERE table_schema = "
+                    + new SqlValue.Text((String) schema.get(0)).render())) {
+                // The reports schema holds views (see ReportViews); Trino drops them with DROP VIEW only.
+                String kind = "VIEW".equals(table.get(1)) ? "VIEW" : "TABLE";
+                rows("DROP " + kind + " IF EXISTS " + catalog + "." + name + "."
                         + new SqlValue.Identifier((String) table.get(0)).render());
             }
             rows("DROP SCHEMA IF EXISTS " + catalog + "." + name);

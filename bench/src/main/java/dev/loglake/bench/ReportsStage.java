@@ -140,7 +140,9 @@ final class ReportsStage {
         for (List<Object> file : files) {
             URI uri = URI.create((String) file.get(0));
             String key = uri.getPath().substring(1);
-            Path local = target.resolve("dt=" + file.get(1)).resolve(key.substring(key.lastIndexOf('/') + 1));
+            // Trino names its files without an extension; DuckDB's glob below looks for .parquet.
+            Path local =
+                    target.resolve("dt=" + file.get(1)).resolve(key.substring(key.lastIndexOf('/') + 1) + ".parquet");
             byte[] bytes = lake.s3()
                     .getObjectAsBytes(request -> request.bucket(uri.getHost()).key(key))
                     .asByteArray();

@@ -11,8 +11,10 @@ import io.trino.jdbc.QueryStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,10 @@ public final class JobRunner {
     private final TrinoSession trino;
     private final LakeSchemas schemas;
     private final Ledger ledger;
+    /** Tables seen to exist in this run, and their analyzable columns: a run never drops a model's table. */
+    private final Set<String> existingTables = new HashSet<>();
+
+    private final Map<String, List<String>> analyzableColumns = new HashMap<>();
 
     public JobRunner(TrinoSession trino, LakeSchemas schemas, Ledger ledger) {
         this.trino = requireNonNull(trino, "trino is null");
@@ -59,6 +65,7 @@ public final class JobRunner {
                     "CREATE TABLE " + table + " "
                             + TableComments.columnsAndComment(sql, trino.columns(file, select))
                             + "\nWITH (" + tableProperties(sql) + ")");
+            existingTables.add(table);
         }
         // Replace the partitions the SELECT writes, and only those; the ledger's appends must not overwrite.
         String property = schemas.catalog().name() + ".insert_existing_partitions_behavior";
@@ -108,7 +115,7 @@ public final class JobRunner {
                 .stream()
                 .map(row -> "ARRAY[" + new SqlValue.Text((String) row.get(0)).render() + "]")
                 .toList();
-        List<String> columns = trino
+        List<String> columns = analyzableColumns.computeIfAbsent(table, key -> trino
                 .query(
                         file,
                         "SELECT column_name FROM " + parts[0] + ".information_schema.columns WHERE table_schema = "
@@ -119,7 +126,7 @@ public final class JobRunner {
                 .rows()
                 .stream()
                 .map(row -> new SqlValue.Text((String) row.get(0)).render())
-                .toList();
+                .toList());
         if (partitions.isEmpty() || columns.isEmpty()) {
             return;
         }
@@ -197,13 +204,20 @@ public final class JobRunner {
     }
 
     boolean tableExists(String qualifiedTable) {
+        if (existingTables.contains(qualifiedTable)) {
+            return true;
+        }
         String[] parts = qualifiedTable.split("\\.");
         StatementResult result = trino.query(
                 "information_schema",
                 "SELECT count(*) FROM " + parts[0] + ".information_schema.tables WHERE table_schema = "
                         + new SqlValue.Text(parts[1]).render() + " AND table_name = "
                         + new SqlValue.Text(parts[2]).render());
-        return result.singleLong() > 0;
+        boolean exists = result.singleLong() > 0;
+        if (exists) {
+            existingTables.add(qualifiedTable);
+        }
+        return exists;
     }
 
     /** Logs a job's progress at most every few seconds: rows processed, Trino's own percentage, elapsed. */

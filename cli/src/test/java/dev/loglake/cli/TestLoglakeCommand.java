@@ -103,6 +103,43 @@ class TestLoglakeCommand {
                 .doesNotContain("hush");
     }
 
+    /**
+     * SQL smuggled into a date, a schema prefix, the catalog or a bucket stops the command with a usage error
+     * before anything runs: Trino and S3 point at a closed port, so a command that tried to connect would fail
+     * with exit code 1 and a connection error instead.
+     */
+    @Test
+    void sqlInDatesSchemasCatalogsOrBucketsIsRefusedBeforeAnythingRuns() {
+        String[] unreachable = {
+            "--set",
+            "stack.data-dir=" + directory,
+            "--set",
+            "trino.url=jdbc:trino://127.0.0.1:1",
+            "--set",
+            "s3.endpoint=http://127.0.0.1:1"
+        };
+        java.util.Map<String[], String> attempts = new java.util.LinkedHashMap<>();
+        attempts.put(new String[] {"transform", "--date", "2026-11-01' OR 1=1 --"}, "--date");
+        attempts.put(new String[] {"transform", "--from", "2026-11-01;DROP TABLE x", "--to", "2026-11-02"}, "--from");
+        attempts.put(new String[] {"report", "--date", "2026-11-01'); DROP SCHEMA hive.marts; --"}, "--date");
+        attempts.put(
+                new String[] {"transform", "--set", "lake.schema-prefix=x; DROP SCHEMA hive.raw --"},
+                "lake.schema-prefix");
+        attempts.put(new String[] {"transform", "--set", "trino.catalog=hive; DROP TABLE x"}, "trino.catalog");
+        attempts.put(new String[] {"transform", "--set", "lake.raw-bucket=raw'; DROP TABLE x; --"}, "lake.raw-bucket");
+        attempts.forEach((args, named) -> {
+            err.getBuffer().setLength(0);
+            String[] all = java.util.stream.Stream.concat(
+                            java.util.Arrays.stream(args), java.util.Arrays.stream(unreachable))
+                    .toArray(String[]::new);
+            assertThat(run(all)).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(err.toString())
+                    .as(String.join(" ", args))
+                    .contains(named)
+                    .doesNotContain("127.0.0.1:1");
+        });
+    }
+
     private int run(String... args) {
         CommandLine commandLine = Loglake.newCommandLine();
         commandLine.setOut(new PrintWriter(out, true));

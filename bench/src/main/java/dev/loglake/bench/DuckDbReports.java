@@ -3,7 +3,9 @@ package dev.loglake.bench;
 import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
+import dev.loglake.reports.model.PeriodFigures;
 import java.nio.file.Path;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,24 +32,11 @@ final class DuckDbReports {
         this.threads = threads;
     }
 
-    /** The additive and distinct headline figures of one period, to compare with the report's. */
-    record Headline(
-            long requests,
-            long visitors,
-            long distinctClientIps,
-            long sessions,
-            long bouncedSessions,
-            long pageViews,
-            long responseBytes,
-            long clientErrorRequests,
-            long serverErrorRequests,
-            long botRequests) {}
-
     /**
      * Computes every number of the summary of [currentFrom, to], with [previousFrom, currentFrom) as the previous
-     * period, and returns the headline of each ('current', 'previous').
+     * period, and returns the headline figures of each ('current', 'previous'), as the report's kpis.sql does.
      */
-    Map<String, Headline> run(LocalDate previousFrom, LocalDate currentFrom, LocalDate to) {
+    Map<String, PeriodFigures> run(LocalDate previousFrom, LocalDate currentFrom, LocalDate to) {
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
                 Statement sql = duckdb.createStatement()) {
             sql.execute("SET threads = " + threads);
@@ -56,7 +45,7 @@ final class DuckDbReports {
                     + ", 'current', 'previous') AS period FROM read_parquet("
                     + DuckDbEtl.literal(factDirectory.resolve("**/*.parquet"))
                     + ", hive_partitioning = true) WHERE dt BETWEEN " + date(previousFrom) + " AND " + date(to));
-            Map<String, Headline> headlines = headlines(sql);
+            Map<String, PeriodFigures> headlines = headlines(sql);
             for (String query : detailQueries()) {
                 drain(sql, query);
             }
@@ -67,13 +56,15 @@ final class DuckDbReports {
         }
     }
 
-    private static Map<String, Headline> headlines(Statement sql) throws SQLException {
-        Map<String, Headline> headlines = new LinkedHashMap<>();
+    private static Map<String, PeriodFigures> headlines(Statement sql) throws SQLException {
+        Map<String, PeriodFigures> headlines = new LinkedHashMap<>();
         try (ResultSet rows = sql.executeQuery(HEADLINE)) {
             while (rows.next()) {
+                Array percentiles = rows.getArray("percentiles_ms");
+                Object[] values = (Object[]) percentiles.getArray();
                 headlines.put(
                         rows.getString("period"),
-                        new Headline(
+                        new PeriodFigures(
                                 rows.getLong("requests"),
                                 rows.getLong("visitors"),
                                 rows.getLong("distinct_client_ips"),
@@ -83,7 +74,10 @@ final class DuckDbReports {
                                 rows.getLong("response_bytes"),
                                 rows.getLong("client_error_requests"),
                                 rows.getLong("server_error_requests"),
-                                rows.getLong("bot_requests")));
+                                rows.getLong("bot_requests"),
+                                ((Number) values[0]).doubleValue(),
+                                ((Number) values[1]).doubleValue(),
+                                ((Number) values[2]).doubleValue()));
             }
         }
         return headlines;

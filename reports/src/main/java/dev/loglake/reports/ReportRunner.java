@@ -12,6 +12,7 @@ import dev.loglake.reports.model.ReportModel;
 import dev.loglake.reports.model.TrafficPoint;
 import dev.loglake.reports.period.DayCoverage;
 import dev.loglake.reports.period.PeriodWindow;
+import dev.loglake.reports.query.ConcurrentQueries;
 import dev.loglake.reports.query.ReportQueries;
 import dev.loglake.reports.render.ReportFiles;
 import dev.loglake.reports.store.ReportStore;
@@ -47,6 +48,8 @@ public final class ReportRunner {
     static final int TOP_PATHS = 20;
     static final int TOP_REFERRERS = 20;
     static final int TOP_MIX_VALUES = 8;
+    /** The report's queries, all at once: Trino's fixed cost per statement, not the cores, bounds them. */
+    static final int PARALLEL_QUERIES = 7;
 
     private final TrinoConnections connections;
     private final S3Client s3;
@@ -103,44 +106,52 @@ public final class ReportRunner {
             Map<LocalDate, String> statuses = queries.dayStatuses(previous.first(), window.last());
             DayCoverage coverage = DayCoverage.of(window, statuses);
             log.info("Report on the {} {}: {}", window.period().id(), window.key(), coverage.summary());
-            return read(queries, coverage, DayCoverage.describe(previous, statuses));
+            return read(coverage, DayCoverage.describe(previous, statuses));
         }
     }
 
-    private ReportModel read(ReportQueries queries, DayCoverage coverage, DayCoverage previousCoverage) {
+    /** Reads the period's numbers, every query at once (see {@link ConcurrentQueries}). */
+    private ReportModel read(DayCoverage coverage, DayCoverage previousCoverage) {
         PeriodWindow window = coverage.window();
         log.info(
-                "Reading the headline figures of {} and {}",
+                "Reading the figures of {} (and {} for the change): headline, traffic, top pages and referrers,"
+                        + " audience mix, status codes",
                 window.key(),
                 previousCoverage.window().key());
-        Map<String, PeriodFigures> figures = queries.figures(window);
-        PeriodFigures current = figures.get("current");
-        if (current == null) {
-            throw LoglakeException.user(
-                    "No requests in the complete days of the %s %s (%s): nothing to report, nothing was written.",
-                    window.period().id(), window.key(), coverage.completeDays());
+        try (ConcurrentQueries queries = new ConcurrentQueries(connections, schemas, PARALLEL_QUERIES)) {
+            var figures = queries.submit(q -> q.figures(window));
+            var hours = queries.submit(q -> q.hours(window));
+            var days = queries.submit(q -> window.period() == Period.DAY ? List.<TrafficPoint>of() : q.days(window));
+            var statusCounts = queries.submit(q -> q.statusCounts(window));
+            var topPages = queries.submit(q -> q.topPages(window, TOP_PATHS));
+            var topReferrers = queries.submit(q -> q.topReferrers(window, TOP_REFERRERS));
+            var audienceMix = queries.submit(q -> q.audienceMix(window, TOP_MIX_VALUES));
+            PeriodFigures current = figures.get().get("current");
+            if (current == null) {
+                throw LoglakeException.user(
+                        "No requests in the complete days of the %s %s (%s): nothing to report, nothing was written.",
+                        window.period().id(), window.key(), coverage.completeDays());
+            }
+            List<Incident> incidents = IncidentRule.DEFAULT.find(hours.get());
+            return new ReportModel(
+                    coverage,
+                    previousCoverage,
+                    Instant.now(clock),
+                    PeriodFigures.kpis(
+                            current, Optional.ofNullable(figures.get().get("previous"))),
+                    statusCounts.get(),
+                    traffic(window, hours.get(), days.get(), incidents),
+                    topPages.get(),
+                    topReferrers.get(),
+                    audienceMix.get(),
+                    incidents,
+                    IncidentRule.DEFAULT);
         }
-        log.info("Reading the traffic by hour and looking for incidents");
-        List<HourTraffic> hours = queries.hours(window);
-        List<Incident> incidents = IncidentRule.DEFAULT.find(hours);
-        log.info("Reading the top pages, top referrers, audience mix and status codes");
-        return new ReportModel(
-                coverage,
-                previousCoverage,
-                Instant.now(clock),
-                PeriodFigures.kpis(current, Optional.ofNullable(figures.get("previous"))),
-                queries.statusCounts(window),
-                traffic(queries, window, hours, incidents),
-                queries.topPages(window, TOP_PATHS),
-                queries.topReferrers(window, TOP_REFERRERS),
-                queries.audienceMix(window, TOP_MIX_VALUES),
-                incidents,
-                IncidentRule.DEFAULT);
     }
 
     /** By hour (all 24, quiet ones at zero) for a day; by day for a week or a month. */
     private static List<TrafficPoint> traffic(
-            ReportQueries queries, PeriodWindow window, List<HourTraffic> hours, List<Incident> incidents) {
+            PeriodWindow window, List<HourTraffic> hours, List<TrafficPoint> days, List<Incident> incidents) {
         if (window.period() == Period.DAY) {
             Set<Integer> flagged =
                     incidents.stream().map(incident -> incident.hour().hour()).collect(Collectors.toSet());
@@ -160,7 +171,7 @@ public final class ReportRunner {
         Set<String> flaggedDays = incidents.stream()
                 .map(incident -> incident.hour().day().toString())
                 .collect(Collectors.toSet());
-        return queries.days(window).stream()
+        return days.stream()
                 .map(point -> point.withIncident(flaggedDays.contains(point.label())))
                 .toList();
     }

@@ -40,13 +40,19 @@ public final class TransformFixture {
     private final Settings settings;
 
     public TransformFixture(TestStack stack, String name) {
+        this(stack, name, Map.of());
+    }
+
+    /** A lake with settings of its own on top, such as {@code transform.batch-days}. */
+    public TransformFixture(TestStack stack, String name, Map<String, String> overrides) {
         this.stack = stack;
         this.settings = stack.settings()
                 .with(
                         Map.of(
                                 LakeConfig.RAW_BUCKET, "it-" + name.replace('_', '-') + "-raw",
                                 LakeConfig.SCHEMA_PREFIX, "it_" + name + "_"),
-                        "test");
+                        "test")
+                .with(overrides, "test");
         try (S3Client s3 = stack.newS3Client()) {
             s3.createBucket(request -> request.bucket(lake().rawBucket()));
         } catch (BucketAlreadyOwnedByYouException e) {

@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,11 +161,19 @@ public final class BenchLake {
         }
     }
 
+    /**
+     * Deletes every object, directory markers included, children before their parents: s3proxy's filesystem
+     * backend keeps a "dir/" marker as a directory and does not remove one that still has entries, and a bucket
+     * with a directory left cannot be deleted.
+     */
     private void emptyBucket(String bucket) {
-        S3ObjectStore store = new S3ObjectStore(s3, bucket, "the bench's bucket " + bucket);
-        List<String> keys = store.list("");
+        List<String> keys = new ArrayList<>();
+        s3.listObjectsV2Paginator(request -> request.bucket(bucket))
+                .contents()
+                .forEach(object -> keys.add(object.key()));
+        keys.sort(Comparator.reverseOrder());
         if (!keys.isEmpty()) {
-            store.delete(keys);
+            new S3ObjectStore(s3, bucket, "the bench's bucket " + bucket).delete(keys);
         }
     }
 

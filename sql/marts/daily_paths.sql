@@ -1,13 +1,17 @@
--- @table      {{marts_schema}}.daily_top_paths
--- @description The 100 most requested paths of each day, ranked per day.
--- @grain      one row per day and path, for the day's 100 most requested paths (rank 1 = most requested;
---             ties broken by path, ascending). Ranked per day with a window, never a global LIMIT.
+-- @table      {{marts_schema}}.daily_paths
+-- @description Every path requested each day, with its requests and its rank in the day.
+-- @grain      one row per day and requested path (rank 1 = most requested; ties broken by path, ascending).
+--             Ranked per day with a window, never a global LIMIT.
 -- @partitioned_by dt
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
 -- @column path_rank: Rank within the day: 1 = most requested; ties broken by path, ascending
 -- @column path: Requested path, without the query string
 -- @column requests: Requests of the path on that day
 -- @column dt: UTC date; the partition
+--
+-- Every path, not only the day's top 100: the top pages of a week are ranked from the sums of its days, and a
+-- path that is 101st every day can be first over the week. A day has a few thousand paths against tens of
+-- thousands of requests, so the week's ranking reads this table instead of fact_requests.
 WITH counts AS (
     SELECT dt, path, count(*) AS requests
     FROM {{catalog}}.{{marts_schema}}.fact_requests
@@ -20,4 +24,3 @@ ranked AS (
 )
 SELECT path_rank, path, requests, dt
 FROM ranked
-WHERE path_rank <= 100

@@ -1,13 +1,15 @@
--- @table      {{marts_schema}}.daily_top_referrers
--- @description The 50 referring hosts that sent the most requests each day, ranked per day.
--- @grain      one row per day and referring host, for the day's 50 most frequent (rank 1 = most requests;
---             ties broken by host). Requests without a referrer are not ranked.
+-- @table      {{marts_schema}}.daily_referrers
+-- @description Every referring host of each day, with the requests it sent and its rank in the day.
+-- @grain      one row per day and referring host (rank 1 = most requests; ties broken by host). Requests
+--             without a referrer are not counted here.
 -- @partitioned_by dt
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
 -- @column referrer_rank: Rank within the day: 1 = most requests; ties broken by host
 -- @column referrer_host: Host name of the referring page
 -- @column requests: Requests with a referrer on this host on that day
 -- @column dt: UTC date; the partition
+--
+-- Every host, not only the day's top 50, for the same reason as daily_paths.sql.
 WITH counts AS (
     SELECT dt, referrer_host, count(*) AS requests
     FROM {{catalog}}.{{marts_schema}}.fact_requests
@@ -21,4 +23,3 @@ ranked AS (
 )
 SELECT referrer_rank, referrer_host, requests, dt
 FROM ranked
-WHERE referrer_rank <= 50

@@ -17,7 +17,7 @@ SELECT
     count_if(is_page_view) AS page_views,
     count_if(status BETWEEN 500 AND 599) AS server_error_requests,
     count_if(status BETWEEN 400 AND 499) AS client_error_requests,
-    approx_percentile(response_micros / 1000.0, 0.95) AS p95_ms,
+    CAST(approx_percentile(response_micros / 1e3, 0.95) AS real) AS p95_ms,
     dt
 FROM {{catalog}}.{{marts_schema}}.fact_requests
 WHERE dt BETWEEN {{from_date}} AND {{to_date}}

@@ -2,24 +2,15 @@
 -- @grain      one row per dimension ('browser', 'os', 'device', 'country') and value, for each dimension's
 --             top_n values in the period by requests (rank per dimension; ties broken by value), with the
 --             value's share of the dimension's requests.
--- @parameters catalog, marts_schema, ledger_schema (identifiers); from_date, to_date (the period's days);
+-- @parameters catalog, marts_schema (identifiers); complete_days (dates: the period's complete days);
 --             top_n (integer)
 --
 -- Requests are additive over days, so the daily mix adds up to the period's. Ranked per dimension with a
 -- window function over the whole period.
-WITH complete_days AS (
-    -- Only days the transforms finished and checked: the latest status of the day in the ledger.
-    SELECT dt
-    FROM {{catalog}}.{{ledger_schema}}.day_status
-    WHERE kind = 'event' AND dt BETWEEN {{from_date}} AND {{to_date}}
-    GROUP BY dt
-    HAVING max_by(status, updated_at) = 'complete'
-),
-counts AS (
+WITH counts AS (
     SELECT m.dimension, coalesce(m.value, 'unknown') AS value, sum(m.requests) AS requests
     FROM {{catalog}}.{{marts_schema}}.daily_audience_mix m
-    JOIN complete_days c ON c.dt = m.dt
-    WHERE m.dt BETWEEN {{from_date}} AND {{to_date}}
+    WHERE m.dt IN ({{complete_days}})
     GROUP BY m.dimension, coalesce(m.value, 'unknown')
 ),
 ranked AS (

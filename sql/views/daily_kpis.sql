@@ -14,9 +14,9 @@
 -- @column response_bytes: Bytes served
 -- @column client_error_rate: Share of requests answered 4xx (0-1)
 -- @column server_error_rate: Share of requests answered 5xx (0-1)
--- @column p50_ms: Median response time, ms (approximate)
--- @column p95_ms: 95th percentile response time, ms (approximate)
--- @column p99_ms: 99th percentile response time, ms (approximate)
+-- @column p50_ms: Median response time, ms (nearest rank, less than 1% below the true value)
+-- @column p95_ms: 95th percentile response time, ms (as p50_ms)
+-- @column p99_ms: 99th percentile response time, ms (as p50_ms)
 -- @column bot_share: Share of requests made by bots (0-1)
 -- @column distinct_client_ips: Distinct client IP addresses
 -- @column bot_requests: Requests made by bots

@@ -14,6 +14,7 @@ SELECT
     r.referrer_host,
     r.requests,
     CAST(r.requests AS double) / t.requests AS share_of_requests
-FROM {{catalog}}.{{marts_schema}}.daily_top_referrers r
+FROM {{catalog}}.{{marts_schema}}.daily_referrers r
 JOIN {{catalog}}.{{reports_schema}}.day_status d ON d.dt = r.dt AND d.is_complete
 JOIN {{catalog}}.{{marts_schema}}.daily_traffic t ON t.dt = r.dt
+WHERE r.referrer_rank <= 50

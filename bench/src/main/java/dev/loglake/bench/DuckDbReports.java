@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.loglake.core.LoglakeException;
 import dev.loglake.reports.model.PeriodFigures;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -60,8 +59,6 @@ final class DuckDbReports {
         Map<String, PeriodFigures> headlines = new LinkedHashMap<>();
         try (ResultSet rows = sql.executeQuery(HEADLINE)) {
             while (rows.next()) {
-                Array percentiles = rows.getArray("percentiles_ms");
-                Object[] values = (Object[]) percentiles.getArray();
                 headlines.put(
                         rows.getString("period"),
                         new PeriodFigures(
@@ -75,9 +72,9 @@ final class DuckDbReports {
                                 rows.getLong("client_error_requests"),
                                 rows.getLong("server_error_requests"),
                                 rows.getLong("bot_requests"),
-                                ((Number) values[0]).doubleValue(),
-                                ((Number) values[1]).doubleValue(),
-                                ((Number) values[2]).doubleValue()));
+                                rows.getFloat("p50_ms"),
+                                rows.getFloat("p95_ms"),
+                                rows.getFloat("p99_ms")));
             }
         }
         return headlines;
@@ -129,11 +126,31 @@ final class DuckDbReports {
                     count_if(is_page_view) AS page_views, sum(response_bytes) AS response_bytes,
                     count_if(status BETWEEN 400 AND 499) AS client_error_requests,
                     count_if(status BETWEEN 500 AND 599) AS server_error_requests,
-                    count_if(is_bot) AS bot_requests,
-                    quantile_cont(response_micros / 1000.0, [0.5, 0.95, 0.99]) AS percentiles_ms
+                    count_if(is_bot) AS bot_requests
                 FROM f GROUP BY period
+            ),
+            buckets AS (
+                -- Response times floored to three significant digits, as sql/marts/daily_response_times.sql.
+                SELECT period, response_micros - response_micros
+                        % CAST(power(10, greatest(length(CAST(response_micros AS VARCHAR)) - 3, 0)) AS BIGINT)
+                        AS bucket, count(*) AS requests
+                FROM f WHERE response_micros IS NOT NULL GROUP BY ALL
+            ),
+            running AS (
+                SELECT period, bucket,
+                    sum(requests) OVER (PARTITION BY period ORDER BY bucket ROWS UNBOUNDED PRECEDING) AS running,
+                    sum(requests) OVER (PARTITION BY period) AS timed
+                FROM buckets
+            ),
+            percentiles AS (
+                -- The nearest rank, as sql/reports/kpis.sql reads it.
+                SELECT period,
+                    CAST(min(bucket) FILTER (WHERE 100 * running >= 50 * timed) / 1e3 AS FLOAT) AS p50_ms,
+                    CAST(min(bucket) FILTER (WHERE 100 * running >= 95 * timed) / 1e3 AS FLOAT) AS p95_ms,
+                    CAST(min(bucket) FILTER (WHERE 100 * running >= 99 * timed) / 1e3 AS FLOAT) AS p99_ms
+                FROM running GROUP BY period
             )
-            SELECT * FROM requests JOIN session_counts USING (period)
+            SELECT * FROM requests JOIN session_counts USING (period) LEFT JOIN percentiles USING (period)
             """;
 
     /** The rest of the summary: status mix, traffic by day and hour, top pages and referrers, audience mix. */

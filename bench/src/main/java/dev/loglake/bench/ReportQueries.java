@@ -52,9 +52,9 @@ public final class ReportQueries {
                         + " GROUP BY status_class ORDER BY 2 DESC",
                 "SELECT path_group, max(p50_ms), max(p95_ms), max(p99_ms) FROM " + marts + ".daily_latency" + day
                         + " GROUP BY path_group ORDER BY 3 DESC LIMIT 10",
-                "SELECT path, sum(requests) FROM " + marts + ".daily_top_paths" + week
+                "SELECT path, sum(requests) FROM " + marts + ".daily_paths" + week
                         + " GROUP BY path ORDER BY 2 DESC LIMIT 20",
-                "SELECT referrer_host, sum(requests) FROM " + marts + ".daily_top_referrers" + week
+                "SELECT referrer_host, sum(requests) FROM " + marts + ".daily_referrers" + week
                         + " GROUP BY referrer_host ORDER BY 2 DESC LIMIT 10",
                 "SELECT dimension, value, sum(requests) FROM " + marts + ".daily_audience_mix" + week
                         + " GROUP BY dimension, value ORDER BY 1, 3 DESC",

@@ -118,14 +118,18 @@ public final class ReportRunner {
                         + " audience mix, status codes",
                 window.key(),
                 previousCoverage.window().key());
+        List<LocalDate> complete = coverage.completeDays();
+        List<LocalDate> bothPeriods = new ArrayList<>(previousCoverage.completeDays());
+        bothPeriods.addAll(complete);
         try (ConcurrentQueries queries = new ConcurrentQueries(connections, schemas, PARALLEL_QUERIES)) {
-            var figures = queries.submit(q -> q.figures(window));
-            var hours = queries.submit(q -> q.hours(window));
-            var days = queries.submit(q -> window.period() == Period.DAY ? List.<TrafficPoint>of() : q.days(window));
-            var statusCounts = queries.submit(q -> q.statusCounts(window));
-            var topPages = queries.submit(q -> q.topPages(window, TOP_PATHS));
-            var topReferrers = queries.submit(q -> q.topReferrers(window, TOP_REFERRERS));
-            var audienceMix = queries.submit(q -> q.audienceMix(window, TOP_MIX_VALUES));
+            var figures = queries.submit(q -> q.figures(window, bothPeriods));
+            var hours = queries.submit(q -> q.hours(complete));
+            var days = queries.submit(
+                    q -> window.period() == Period.DAY ? List.<TrafficPoint>of() : q.trafficByDay(complete));
+            var statusCounts = queries.submit(q -> q.statusCounts(complete));
+            var topPages = queries.submit(q -> q.topPages(complete, TOP_PATHS));
+            var topReferrers = queries.submit(q -> q.topReferrers(complete, TOP_REFERRERS));
+            var audienceMix = queries.submit(q -> q.audienceMix(complete, TOP_MIX_VALUES));
             PeriodFigures current = figures.get().get("current");
             if (current == null) {
                 throw LoglakeException.user(

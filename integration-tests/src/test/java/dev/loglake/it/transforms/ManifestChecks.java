@@ -51,7 +51,7 @@ public final class ManifestChecks {
             assertThat(statuses).as("status mix on " + date).isEqualTo(new TreeMap<>(expected.statusCounts()));
 
             List<PathCount> topPaths = lake
-                    .rows("SELECT path, requests FROM " + lake.table("marts", "daily_top_paths") + day
+                    .rows("SELECT path, requests FROM " + lake.table("marts", "daily_paths") + day
                             + " AND path_rank <= " + EventDateStats.TOP_PATHS + " ORDER BY path_rank")
                     .stream()
                     .map(row -> new PathCount((String) row.get(0), (Long) row.get(1)))

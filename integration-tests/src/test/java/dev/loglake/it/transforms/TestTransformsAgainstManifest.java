@@ -38,11 +38,13 @@ class TestTransformsAgainstManifest {
             "marts.sessions",
             "marts.daily_traffic",
             "marts.daily_status",
-            "marts.daily_top_paths",
-            "marts.daily_top_referrers",
+            "marts.daily_paths",
+            "marts.daily_referrers",
             "marts.daily_audience_mix",
             "marts.hourly_traffic",
-            "marts.daily_latency");
+            "marts.daily_latency",
+            "marts.daily_visitors",
+            "marts.daily_response_times");
 
     private static Manifest manifest;
 
@@ -56,6 +58,7 @@ class TestTransformsAgainstManifest {
 
         assertThat(summary.arrivalDays()).containsExactly(START, START.plusDays(1), START.plusDays(2));
         ManifestChecks.assertLakeMatches(lake, manifest);
+        assertPercentilesAreTheNearestRankOfTheRequests(lake, manifest);
         assertThat(manifest.eventDates().values())
                 .anySatisfy(day -> assertThat(day.lateEvents()).isPositive());
         assertThat(manifest.arrivalDates().values())
@@ -97,6 +100,32 @@ class TestTransformsAgainstManifest {
                 lake,
                 START.plusDays(3).toString(),
                 newDay.eventDates().get(START.plusDays(3).toString()));
+    }
+
+    /**
+     * The manifest has no response times, so each day's percentiles in daily_traffic (read from the buckets of
+     * daily_response_times) are checked against the test's own reading of every request of the day.
+     */
+    private static void assertPercentilesAreTheNearestRankOfTheRequests(TransformFixture lake, Manifest manifest)
+            throws SQLException {
+        for (String date : manifest.eventDates().keySet()) {
+            String day = " WHERE dt = DATE '" + date + "'";
+            List<Long> times = lake
+                    .rows("SELECT response_micros FROM " + lake.table("marts", "fact_requests") + day
+                            + " AND response_micros IS NOT NULL")
+                    .stream()
+                    .map(row -> ((Number) row.get(0)).longValue())
+                    .toList();
+            List<Object> percentiles = lake.rows(
+                            "SELECT p50_ms, p95_ms, p99_ms FROM " + lake.table("marts", "daily_traffic") + day)
+                    .get(0);
+            assertThat(percentiles.stream().map(value -> ((Number) value).doubleValue()))
+                    .as("p50, p95, p99 on " + date)
+                    .containsExactly(
+                            ResponseTimeOracle.percentileMillis(times, 50),
+                            ResponseTimeOracle.percentileMillis(times, 95),
+                            ResponseTimeOracle.percentileMillis(times, 99));
+        }
     }
 
     private static Map<String, String> checksums(TransformFixture lake) throws SQLException {

@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Runs the files of sql/reports/ for one window and maps their rows to the report's model. */
+/**
+ * Runs the files of sql/reports/ and maps their rows to the report's model. Every query but {@link #dayStatuses}
+ * reads exactly the complete days it is given, so that one report's figures all cover the same days.
+ */
 public final class ReportQueries {
     private final TrinoSession trino;
     private final LakeSchemas schemas;
@@ -51,9 +54,12 @@ public final class ReportQueries {
         return statuses;
     }
 
-    /** The current window's figures and, when it has complete days, the previous window's. */
-    public Map<String, PeriodFigures> figures(PeriodWindow current) {
-        Map<String, SqlValue> values = range(current.previous().first(), current.last());
+    /**
+     * The figures of the current window ('current') and, when it has complete days, the previous one's
+     * ('previous'): {@code days} are the complete days of both.
+     */
+    public Map<String, PeriodFigures> figures(PeriodWindow current, List<LocalDate> days) {
+        Map<String, SqlValue> values = days(days);
         values.put("current_from", new SqlValue.Date(current.first()));
         Map<String, PeriodFigures> figures = new LinkedHashMap<>();
         for (List<Object> row : run("kpis", values)) {
@@ -77,9 +83,9 @@ public final class ReportQueries {
         return figures;
     }
 
-    public List<HourTraffic> hours(PeriodWindow window) {
+    public List<HourTraffic> hours(List<LocalDate> days) {
         List<HourTraffic> hours = new ArrayList<>();
-        for (List<Object> row : run("traffic_by_hour", range(window.first(), window.last()))) {
+        for (List<Object> row : run("traffic_by_hour", days(days))) {
             hours.add(new HourTraffic(
                     date(row.get(0)),
                     (int) count(row.get(1)),
@@ -92,10 +98,10 @@ public final class ReportQueries {
         return hours;
     }
 
-    public List<TrafficPoint> days(PeriodWindow window) {
-        List<TrafficPoint> days = new ArrayList<>();
-        for (List<Object> row : run("traffic_by_day", range(window.first(), window.last()))) {
-            days.add(new TrafficPoint(
+    public List<TrafficPoint> trafficByDay(List<LocalDate> days) {
+        List<TrafficPoint> points = new ArrayList<>();
+        for (List<Object> row : run("traffic_by_day", days(days))) {
+            points.add(new TrafficPoint(
                     date(row.get(0)).toString(),
                     count(row.get(1)),
                     count(row.get(2)),
@@ -103,19 +109,19 @@ public final class ReportQueries {
                     millis(row.get(6)),
                     false));
         }
-        return days;
+        return points;
     }
 
-    public List<RankedRow> topPages(PeriodWindow window, int topN) {
-        return ranked("top_pages", window, topN);
+    public List<RankedRow> topPages(List<LocalDate> days, int topN) {
+        return ranked("top_pages", days, topN);
     }
 
-    public List<RankedRow> topReferrers(PeriodWindow window, int topN) {
-        return ranked("top_referrers", window, topN);
+    public List<RankedRow> topReferrers(List<LocalDate> days, int topN) {
+        return ranked("top_referrers", days, topN);
     }
 
-    public List<MixRow> audienceMix(PeriodWindow window, int topN) {
-        Map<String, SqlValue> values = range(window.first(), window.last());
+    public List<MixRow> audienceMix(List<LocalDate> days, int topN) {
+        Map<String, SqlValue> values = days(days);
         values.put("top_n", new SqlValue.Integer(topN));
         List<MixRow> rows = new ArrayList<>();
         for (List<Object> row : run("audience_mix", values)) {
@@ -129,16 +135,16 @@ public final class ReportQueries {
         return rows;
     }
 
-    public SortedMap<Integer, Long> statusCounts(PeriodWindow window) {
+    public SortedMap<Integer, Long> statusCounts(List<LocalDate> days) {
         SortedMap<Integer, Long> counts = new TreeMap<>();
-        for (List<Object> row : run("status_codes", range(window.first(), window.last()))) {
+        for (List<Object> row : run("status_codes", days(days))) {
             counts.put((int) count(row.get(0)), count(row.get(1)));
         }
         return counts;
     }
 
-    private List<RankedRow> ranked(String query, PeriodWindow window, int topN) {
-        Map<String, SqlValue> values = range(window.first(), window.last());
+    private List<RankedRow> ranked(String query, List<LocalDate> days, int topN) {
+        Map<String, SqlValue> values = days(days);
         values.put("top_n", new SqlValue.Integer(topN));
         List<RankedRow> rows = new ArrayList<>();
         for (List<Object> row : run(query, values)) {
@@ -161,6 +167,12 @@ public final class ReportQueries {
         Map<String, SqlValue> values = new LinkedHashMap<>();
         values.put("from_date", new SqlValue.Date(first));
         values.put("to_date", new SqlValue.Date(last));
+        return values;
+    }
+
+    private static Map<String, SqlValue> days(List<LocalDate> days) {
+        Map<String, SqlValue> values = new LinkedHashMap<>();
+        values.put("complete_days", SqlValue.Dates.of(days));
         return values;
     }
 

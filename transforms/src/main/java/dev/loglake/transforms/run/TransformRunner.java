@@ -35,11 +35,13 @@ public final class TransformRunner {
     static final List<String> MART_MODELS = List.of(
             "marts/fact_requests.sql",
             "marts/sessions.sql",
+            "marts/daily_visitors.sql",
+            "marts/daily_response_times.sql",
             "marts/daily_traffic.sql",
             "marts/daily_status.sql",
             "marts/daily_latency.sql",
-            "marts/daily_top_paths.sql",
-            "marts/daily_top_referrers.sql",
+            "marts/daily_paths.sql",
+            "marts/daily_referrers.sql",
             "marts/daily_audience_mix.sql",
             "marts/hourly_traffic.sql");
 

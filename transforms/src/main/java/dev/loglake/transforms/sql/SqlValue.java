@@ -45,6 +45,31 @@ public sealed interface SqlValue {
         }
     }
 
+    /**
+     * Dates for an {@code IN (...)} list, rendered as DATE literals separated by commas, in ascending order. No
+     * dates render as {@code NULL}: {@code dt IN (NULL)} is valid SQL and matches no row, where {@code IN ()}
+     * would not parse.
+     */
+    record Dates(java.util.SortedSet<LocalDate> values) implements SqlValue {
+        public Dates {
+            values = java.util.Collections.unmodifiableSortedSet(
+                    new java.util.TreeSet<>(requireNonNull(values, "values is null")));
+        }
+
+        public static Dates of(java.util.Collection<LocalDate> days) {
+            return new Dates(new java.util.TreeSet<>(days));
+        }
+
+        @Override
+        public String render() {
+            if (values.isEmpty()) {
+                return "NULL";
+            }
+            return String.join(
+                    ", ", values.stream().map(day -> new Date(day).render()).toList());
+        }
+    }
+
     /** A point in time, rendered as a UTC TIMESTAMP(3) literal. */
     record Timestamp(java.time.Instant value) implements SqlValue {
         public Timestamp {

@@ -34,6 +34,14 @@ class TestSqlFile {
     }
 
     @Test
+    void datesRenderAsASortedInListAndNoDatesAsNull() {
+        assertThat(SqlValue.Dates.of(List.of(LocalDate.of(2026, 10, 7), LocalDate.of(2026, 10, 5)))
+                        .render())
+                .isEqualTo("DATE '2026-10-05', DATE '2026-10-07'");
+        assertThat(SqlValue.Dates.of(List.of()).render()).isEqualTo("NULL");
+    }
+
+    @Test
     void aMissingParameterNamesTheFile() {
         assertThatThrownBy(
                         () -> new SqlFile("f.sql", "SELECT {{a}}, {{b}}").render(Map.of("a", new SqlValue.Integer(1))))

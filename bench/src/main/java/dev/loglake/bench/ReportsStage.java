@@ -134,9 +134,13 @@ final class ReportsStage {
         }
     }
 
-    /** Copies the fact table's files of [from, to] to {@code target}/dt=.../, as DuckDB reads them. */
+    /**
+     * Copies the fact table's files of [from, to] to {@code target}/dt=.../, as DuckDB reads them, into an empty
+     * folder: copies left by an earlier bench (run with --keep) would make DuckDB count their rows too.
+     */
     private double copyFacts(LocalDate from, LocalDate to, Path target) {
         long started = System.nanoTime();
+        LocalFiles.deleteRecursively(target);
         List<List<Object>> files = lake.rows("SELECT DISTINCT \"$path\", CAST(dt AS varchar) FROM "
                 + lake.table(ROLE, "marts", "fact_requests") + " WHERE dt BETWEEN DATE '" + from + "' AND DATE '" + to
                 + "'");

@@ -10,15 +10,25 @@ import java.util.List;
  *     own day; later events are quarantined with that reason
  * @param batchDays how many raw days one set of statements loads; keeps each write under Trino's
  *     partitions-per-writer limit (100) with room for the late days
+ * @param maxRowsPerWrite how many requests one statement of the marts may read at most (estimated from the staged
+ *     lines); a batch with more is built in several, smaller day ranges. Bounds the memory of the jobs that hold
+ *     their input (the sessions' window over every request), which a backfill of busy days would otherwise
+ *     exceed (Trino's per-node query memory)
  */
-public record TransformConfig(int latenessDays, int batchDays) {
+public record TransformConfig(int latenessDays, int batchDays, long maxRowsPerWrite) {
     public static final String LATENESS_DAYS = "transform.lateness-days";
     public static final String BATCH_DAYS = "transform.batch-days";
+    public static final String MAX_ROWS_PER_WRITE = "transform.max-rows-per-write";
 
     static final List<ConfigProperty> PROPERTIES = List.of(
             ConfigProperty.of(
                     LATENESS_DAYS, "2", "Days an event may arrive after its date and still be loaded into that date."),
-            ConfigProperty.of(BATCH_DAYS, "30", "Raw days loaded per batch (Trino writes at most 100 partitions)."));
+            ConfigProperty.of(BATCH_DAYS, "30", "Raw days loaded per batch (Trino writes at most 100 partitions)."),
+            ConfigProperty.of(
+                    MAX_ROWS_PER_WRITE,
+                    "1000000",
+                    "Requests one mart statement reads at most; more days are split into smaller ranges (bounds the"
+                            + " memory Trino needs per statement)."));
 
     public TransformConfig {
         if (latenessDays < 0 || latenessDays > 30) {
@@ -31,16 +41,34 @@ public record TransformConfig(int latenessDays, int batchDays) {
                             + " stays within Trino's 100 partitions per write.",
                     BATCH_DAYS, batchDays, 99 - latenessDays);
         }
+        if (maxRowsPerWrite < 1) {
+            throw LoglakeException.user(
+                    "Invalid value for %s: %d. Expected a number of rows of at least 1.",
+                    MAX_ROWS_PER_WRITE, maxRowsPerWrite);
+        }
     }
 
     public static TransformConfig from(Settings settings) {
-        return new TransformConfig(integer(settings, LATENESS_DAYS), integer(settings, BATCH_DAYS));
+        return new TransformConfig(
+                integer(settings, LATENESS_DAYS),
+                integer(settings, BATCH_DAYS),
+                wholeNumber(settings, MAX_ROWS_PER_WRITE));
     }
 
     private static int integer(Settings settings, String key) {
+        long value = wholeNumber(settings, key);
+        if (value != (int) value) {
+            throw LoglakeException.user(
+                    "Invalid value for %s: %d (%s). Expected a whole number below 2^31.",
+                    key, value, settings.source(key));
+        }
+        return (int) value;
+    }
+
+    private static long wholeNumber(Settings settings, String key) {
         String raw = settings.get(key).trim();
         try {
-            return Integer.parseInt(raw);
+            return Long.parseLong(raw);
         } catch (NumberFormatException e) {
             throw LoglakeException.user(
                     "Invalid value for %s: '%s' (%s). Expected a whole number.", key, raw, settings.source(key));

@@ -47,6 +47,19 @@ class TestTypedConfig {
     }
 
     @Test
+    void transformLimitsAreCheckedBeforeAnythingRuns() {
+        assertThat(TransformConfig.from(settings(Map.of())).maxRowsPerWrite()).isEqualTo(1_000_000);
+        assertThatThrownBy(() -> TransformConfig.from(settings(Map.of(TransformConfig.MAX_ROWS_PER_WRITE, "0"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("transform.max-rows-per-write: 0")
+                .hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> TransformConfig.from(settings(Map.of(TransformConfig.BATCH_DAYS, "4294967326"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("transform.batch-days: 4294967326")
+                .hasMessageContaining("below 2^31");
+    }
+
+    @Test
     void bucketNamesFollowS3Rules() {
         assertThatThrownBy(() -> LakeConfig.from(settings(Map.of(LakeConfig.RAW_BUCKET, "Raw_Logs"))))
                 .isInstanceOf(LoglakeException.class)

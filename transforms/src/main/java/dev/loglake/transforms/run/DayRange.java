@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 
 /** A run of consecutive days, both ends included. */
@@ -36,6 +37,27 @@ public record DayRange(LocalDate from, LocalDate to) {
             chunks.add(new DayRange(start, end.isAfter(to) ? to : end));
         }
         return chunks;
+    }
+
+    /**
+     * Splits this range into consecutive ranges whose rows add up to at most {@code maxRows}; a day with more
+     * rows than that is a range of its own. Days missing from {@code rowsPerDay} count as empty.
+     */
+    public List<DayRange> splitByRows(Map<LocalDate, Long> rowsPerDay, long maxRows) {
+        List<DayRange> ranges = new ArrayList<>();
+        LocalDate start = from;
+        long rows = 0;
+        for (LocalDate day : dates()) {
+            long dayRows = rowsPerDay.getOrDefault(day, 0L);
+            if (rows > 0 && rows + dayRows > maxRows) {
+                ranges.add(new DayRange(start, day.minusDays(1)));
+                start = day;
+                rows = 0;
+            }
+            rows += dayRows;
+        }
+        ranges.add(new DayRange(start, to));
+        return ranges;
     }
 
     /** Groups sorted days into runs of consecutive days. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,9 +136,10 @@ public final class TransformRunner {
             totals.parsed += lines - quarantined;
             totals.quarantined += quarantined;
 
-            eventDays.addAll(eventDaysOf(arrival));
+            SortedMap<LocalDate, Long> rowsPerEventDay = stagedRowsPerEventDay(arrival);
+            eventDays.addAll(rowsPerEventDay.keySet());
             ledger.setDays(Ledger.DayKind.EVENT, eventDays, Ledger.DayStatus.LOADING);
-            for (DayRange events : DayRange.consecutive(eventDays)) {
+            for (DayRange events : martRanges(eventDays, rowsPerEventDay)) {
                 Map<String, SqlValue> eventValues = values(events);
                 for (String model : MART_MODELS) {
                     long rows = jobs.load(model, "dt=" + events, eventValues);
@@ -167,18 +169,44 @@ public final class TransformRunner {
         }
     }
 
-    /** The event days that the valid lines of these arrival days belong to: their own, and earlier for late lines. */
-    private SortedSet<LocalDate> eventDaysOf(DayRange arrival) {
-        SortedSet<LocalDate> days = new TreeSet<>();
+    /**
+     * The event days that the valid lines of these arrival days belong to (their own, and earlier ones for late
+     * lines), each with its number of staged lines: the estimate of the rows its mart statements will read.
+     */
+    private SortedMap<LocalDate, Long> stagedRowsPerEventDay(DayRange arrival) {
+        SortedMap<LocalDate, Long> rows = new TreeMap<>();
         trino.query(
                         "staging/parsed_lines.sql",
-                        "SELECT DISTINCT event_dt FROM " + schemas.table(schemas.staging(), "parsed_lines")
+                        "SELECT event_dt, count(*) FROM " + schemas.table(schemas.staging(), "parsed_lines")
                                 + " WHERE error IS NULL AND arrival_dt BETWEEN "
                                 + new SqlValue.Date(arrival.from()).render() + " AND "
-                                + new SqlValue.Date(arrival.to()).render())
+                                + new SqlValue.Date(arrival.to()).render() + " GROUP BY event_dt")
                 .rows()
-                .forEach(row -> days.add(((java.sql.Date) row.get(0)).toLocalDate()));
-        return days;
+                .forEach(
+                        row -> rows.put(((java.sql.Date) row.get(0)).toLocalDate(), ((Number) row.get(1)).longValue()));
+        return rows;
+    }
+
+    /**
+     * The day ranges the marts are built in: runs of consecutive event days, each cut so that one statement reads
+     * at most transform.max-rows-per-write requests. The sessions job holds all of its input in memory (a window
+     * over every request), so a backfill of busy days in one statement would exceed Trino's query memory.
+     */
+    private List<DayRange> martRanges(SortedSet<LocalDate> eventDays, Map<LocalDate, Long> rowsPerEventDay) {
+        List<DayRange> runs = DayRange.consecutive(eventDays);
+        List<DayRange> ranges = new ArrayList<>();
+        for (DayRange run : runs) {
+            ranges.addAll(run.splitByRows(rowsPerEventDay, config.maxRowsPerWrite()));
+        }
+        if (ranges.size() > runs.size()) {
+            log.info(
+                    "Building the marts in {} day ranges of at most {} requests each ({}): {}",
+                    ranges.size(),
+                    config.maxRowsPerWrite(),
+                    TransformConfig.MAX_ROWS_PER_WRITE,
+                    ranges);
+        }
+        return ranges;
     }
 
     private Map<String, SqlValue> values(DayRange range) {

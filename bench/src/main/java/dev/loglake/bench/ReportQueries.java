@@ -1,8 +1,8 @@
 package dev.loglake.bench;
 
+import dev.loglake.transforms.sql.SqlValue;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Report-style queries on a lake's marts, as the executive summary and a BI dashboard run them: the headline
@@ -27,10 +27,7 @@ public final class ReportQueries {
 
     /** Binds the complete days (dates from the ledger, rendered as DATE literals) into a report query. */
     static String bind(String query, List<LocalDate> completeDays) {
-        String days = completeDays.isEmpty()
-                ? "NULL"
-                : completeDays.stream().map(day -> "DATE '" + day + "'").collect(Collectors.joining(", "));
-        return query.replace(COMPLETE_DAYS, days);
+        return query.replace(COMPLETE_DAYS, SqlValue.Dates.of(completeDays).render());
     }
 
     /**

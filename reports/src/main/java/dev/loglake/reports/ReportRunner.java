@@ -134,7 +134,7 @@ public final class ReportRunner {
             if (current == null) {
                 throw LoglakeException.user(
                         "No requests in the complete days of the %s %s (%s): nothing to report, nothing was written.",
-                        window.period().id(), window.key(), coverage.completeDays());
+                        window.period().id(), window.key(), complete);
             }
             List<Incident> incidents = IncidentRule.DEFAULT.find(hours.get());
             return new ReportModel(

@@ -59,7 +59,7 @@ public final class ReportQueries {
      * ('previous'): {@code days} are the complete days of both.
      */
     public Map<String, PeriodFigures> figures(PeriodWindow current, List<LocalDate> days) {
-        Map<String, SqlValue> values = days(days);
+        Map<String, SqlValue> values = completeDays(days);
         values.put("current_from", new SqlValue.Date(current.first()));
         Map<String, PeriodFigures> figures = new LinkedHashMap<>();
         for (List<Object> row : run("kpis", values)) {
@@ -85,7 +85,7 @@ public final class ReportQueries {
 
     public List<HourTraffic> hours(List<LocalDate> days) {
         List<HourTraffic> hours = new ArrayList<>();
-        for (List<Object> row : run("traffic_by_hour", days(days))) {
+        for (List<Object> row : run("traffic_by_hour", completeDays(days))) {
             hours.add(new HourTraffic(
                     date(row.get(0)),
                     (int) count(row.get(1)),
@@ -100,7 +100,7 @@ public final class ReportQueries {
 
     public List<TrafficPoint> trafficByDay(List<LocalDate> days) {
         List<TrafficPoint> points = new ArrayList<>();
-        for (List<Object> row : run("traffic_by_day", days(days))) {
+        for (List<Object> row : run("traffic_by_day", completeDays(days))) {
             points.add(new TrafficPoint(
                     date(row.get(0)).toString(),
                     count(row.get(1)),
@@ -121,7 +121,7 @@ public final class ReportQueries {
     }
 
     public List<MixRow> audienceMix(List<LocalDate> days, int topN) {
-        Map<String, SqlValue> values = days(days);
+        Map<String, SqlValue> values = completeDays(days);
         values.put("top_n", new SqlValue.Integer(topN));
         List<MixRow> rows = new ArrayList<>();
         for (List<Object> row : run("audience_mix", values)) {
@@ -137,14 +137,14 @@ public final class ReportQueries {
 
     public SortedMap<Integer, Long> statusCounts(List<LocalDate> days) {
         SortedMap<Integer, Long> counts = new TreeMap<>();
-        for (List<Object> row : run("status_codes", days(days))) {
+        for (List<Object> row : run("status_codes", completeDays(days))) {
             counts.put((int) count(row.get(0)), count(row.get(1)));
         }
         return counts;
     }
 
     private List<RankedRow> ranked(String query, List<LocalDate> days, int topN) {
-        Map<String, SqlValue> values = days(days);
+        Map<String, SqlValue> values = completeDays(days);
         values.put("top_n", new SqlValue.Integer(topN));
         List<RankedRow> rows = new ArrayList<>();
         for (List<Object> row : run(query, values)) {
@@ -170,7 +170,7 @@ public final class ReportQueries {
         return values;
     }
 
-    private static Map<String, SqlValue> days(List<LocalDate> days) {
+    private static Map<String, SqlValue> completeDays(List<LocalDate> days) {
         Map<String, SqlValue> values = new LinkedHashMap<>();
         values.put("complete_days", SqlValue.Dates.of(days));
         return values;

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +23,12 @@ import java.util.function.Consumer;
  * file, the statement, the partitions and the Trino query id.
  */
 public final class TrinoSession implements AutoCloseable {
+    /** How long a statement that found no node to run on is sent again (see {@link #execute}). */
+    static final Duration NO_NODES_WAIT = Duration.ofSeconds(30);
+
+    private static final Duration NO_NODES_RETRY = Duration.ofMillis(500);
+    private static final String NO_NODES = "No nodes available to run query";
+
     private final Connection connection;
     private final URI coordinator;
 
@@ -50,7 +57,47 @@ public final class TrinoSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the job. A statement Trino refuses with "No nodes available to run query" ran nowhere (Trino gives that
+     * answer when it schedules the first stage, before any task exists), so it is sent again, for up to
+     * {@link #NO_NODES_WAIT}: a coordinator that has just started, or a cluster whose workers are restarting,
+     * announces its nodes a few seconds after it answers queries.
+     */
     public StatementResult execute(Job job, Consumer<QueryStats> progress) {
+        long deadline = System.nanoTime() + NO_NODES_WAIT.toNanos();
+        while (true) {
+            try {
+                return executeOnce(job, progress);
+            } catch (NoNodesYet e) {
+                if (System.nanoTime() > deadline) {
+                    throw e.failure;
+                }
+                pause(NO_NODES_RETRY);
+            }
+        }
+    }
+
+    /** A statement that Trino could not schedule because no node was available; it did not run. */
+    private static final class NoNodesYet extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient LoglakeException failure;
+
+        NoNodesYet(LoglakeException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw LoglakeException.external("Interrupted while waiting for Trino's nodes", e);
+        }
+    }
+
+    private StatementResult executeOnce(Job job, Consumer<QueryStats> progress) {
         AtomicReference<String> queryId = new AtomicReference<>("(not started)");
         CoordinatorWatchdog watchdog = null;
         try (Statement statement = connection.createStatement()) {
@@ -84,11 +131,15 @@ public final class TrinoSession implements AutoCloseable {
                     ? "the Trino coordinator at " + coordinator + " stopped answering, so the statement was cancelled."
                             + " Rerun once Trino is back (for the local stack: './loglake stack up')"
                     : e.getMessage();
-            throw LoglakeException.external(
+            LoglakeException failure = LoglakeException.external(
                     String.format(
                             "%s failed for %s (Trino query %s): %s%nStatement: %s",
                             job.file(), job.partitions(), queryId.get(), why, abbreviate(job.sql())),
                     e);
+            if (String.valueOf(e.getMessage()).contains(NO_NODES)) {
+                throw new NoNodesYet(failure);
+            }
+            throw failure;
         } finally {
             if (watchdog != null) {
                 watchdog.close();

@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 @ExtendWith(LocalStackExtension.class)
 class TestGenerateAfterS3Crash {
+    private static final int THREADS = 1;
     private static final String[] ARGUMENTS = {
         "--start",
         "2035-05-01",
@@ -40,7 +41,7 @@ class TestGenerateAfterS3Crash {
         "--seed",
         "3",
         "--threads",
-        "1",
+        String.valueOf(THREADS),
         "--late-share",
         "0.01",
         "--malformed-share",
@@ -76,9 +77,12 @@ class TestGenerateAfterS3Crash {
                     .contains("Rerun the same command to complete them")
                     .doesNotContain("(cancelled)");
             marked = RawBucket.markedHours(s3, bucket);
+            // The server can die after storing a marker but before its answer reaches the generator: that
+            // hour is named incomplete although its marker exists. Only the hour in flight on the one
+            // thread can be in that state, so at most one more hour than unmarked is named.
             assertThat(TestGenerateInterrupted.incompleteHours(crashed.stderr()))
                     .as("incomplete hours named, beside %d marked complete", marked)
-                    .isEqualTo(HOURS - marked)
+                    .isBetween(HOURS - marked, HOURS - marked + THREADS)
                     .isPositive();
             completedBefore = completedHours(s3, bucket);
 

@@ -30,15 +30,18 @@ WITH requests AS (
         path,
         is_page_view,
         response_bytes,
-        lag(event_time) OVER (PARTITION BY dt, client_ip, user_agent ORDER BY event_time, path) AS previous_time
+        lag(event_time) OVER (PARTITION BY dt, client_ip, user_agent ORDER BY event_time) AS previous_time
     FROM {{catalog}}.{{marts_schema}}.fact_requests
     WHERE dt BETWEEN {{from_date}} AND {{to_date}}
 ),
 numbered AS (
     SELECT
         *,
+        -- RANGE, not ROWS: requests of the same second (the log's precision) are peers and share a session
+        -- number whatever order they sort in. With ROWS, a peer sorted before the one lag() saw first started
+        -- a session of its own, and a rerun could split a session differently.
         sum(IF(previous_time IS NULL OR event_time - previous_time >= INTERVAL '30' MINUTE, 1, 0))
-            OVER (PARTITION BY dt, client_ip, user_agent ORDER BY event_time, path ROWS UNBOUNDED PRECEDING)
+            OVER (PARTITION BY dt, client_ip, user_agent ORDER BY event_time RANGE UNBOUNDED PRECEDING)
             AS session_number
     FROM requests
 ),
@@ -54,8 +57,9 @@ final AS (
         date_diff('second', min(event_time), max(event_time)) AS duration_seconds,
         count(*) AS requests,
         count_if(is_page_view) AS page_views,
-        min_by(path, IF(is_page_view, to_unixtime(event_time), NULL)) AS entry_page,
-        max_by(path, IF(is_page_view, to_unixtime(event_time), NULL)) AS exit_page,
+        -- Ordered by time, then path: two page views of the same second give the same page on every run.
+        min_by(path, IF(is_page_view, ROW(event_time, path))) AS entry_page,
+        max_by(path, IF(is_page_view, ROW(event_time, path))) AS exit_page,
         count_if(is_page_view) <= 1 AS is_bounce,
         sum(response_bytes) AS response_bytes,
         dt

@@ -58,6 +58,35 @@ class TestTransformInputs {
                         List.of("not a combined log line"));
     }
 
+    /**
+     * The log's timestamps have one-second precision, so a visitor's requests often share a second. Sessions and
+     * their entry and exit pages must not depend on how Trino orders such peers: each visitor here has five
+     * requests of one second (three identical), one ten minutes later and one after a 50-minute gap, written in
+     * shuffled order. With the peers numbered by ROWS, some of these visitors got a session of one request.
+     */
+    @Test
+    void requestsOfTheSameSecondShareASessionWhateverTheirOrder(TestStack stack) throws Exception {
+        TransformFixture lake = new TransformFixture(stack, "peers");
+        List<String> lines = new java.util.ArrayList<>();
+        int visitors = 300;
+        for (int visitor = 0; visitor < visitors; visitor++) {
+            String ip = "198.51." + (visitor / 250) + "." + (visitor % 250 + 1);
+            for (String path : List.of("/b", "/a", "/a", "/a", "/c")) {
+                lines.add(line(ip, "10/May/2033:08:00:00 +0000", path));
+            }
+            lines.add(line(ip, "10/May/2033:08:10:00 +0000", "/e"));
+            lines.add(line(ip, "10/May/2033:09:00:00 +0000", "/f"));
+        }
+        java.util.Collections.shuffle(lines, new java.util.Random(7));
+        upload(stack, lake, ARRIVAL, lines);
+
+        lake.transform(TransformRequest.days(new DayRange(ARRIVAL, ARRIVAL)));
+
+        assertThat(lake.rows("SELECT requests, entry_page, exit_page, count(*) FROM " + lake.table("marts", "sessions")
+                        + " GROUP BY 1, 2, 3 ORDER BY 1"))
+                .containsExactly(List.of(1L, "/f", "/f", (long) visitors), List.of(6L, "/a", "/e", (long) visitors));
+    }
+
     @Test
     void aMissingRawDayStopsTheRunBeforeAnyWrite(TestStack stack) throws Exception {
         TransformFixture lake = new TransformFixture(stack, "missing");
@@ -88,7 +117,11 @@ class TestTransformInputs {
     }
 
     private static String line(String timestamp, String path) {
-        return "203.0.113.7 - - [" + timestamp + "] \"GET " + path + " HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\" 1200";
+        return line("203.0.113.7", timestamp, path);
+    }
+
+    private static String line(String ip, String timestamp, String path) {
+        return ip + " - - [" + timestamp + "] \"GET " + path + " HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\" 1200";
     }
 
     private static void upload(TestStack stack, TransformFixture lake, LocalDate day, List<String> lines)

@@ -28,7 +28,7 @@ final class DuckDbEtl {
     /** parsed_lines.sql's expression without the catch-all branch: a line that does not match gives empty groups. */
     static final String LINE_PATTERN = "^([^\\s\\x1f]+) [^\\s\\x1f]+ ([^\\s\\x1f]+) \\[([^\\]\\x1f]+)\\]"
             + " \"([A-Za-z]{1,20}) ([^\\s\"\\x1f]+) (HTTP/[0-9.]{1,4})\" ([0-9]{3}) ([0-9]{1,18}|-)"
-            + " \"((?:[^\"\\\\\\x1f]|\\\\[^\\x1f])*)\" \"((?:[^\"\\\\\\x1f]|\\\\[^\\x1f])*)\"(?: ([0-9]{1,18}))?$";
+            + " \"([^\"\\\\\\x1f]*(?:\\\\[^\\x1f][^\"\\\\\\x1f]*)*)\" \"([^\"\\\\\\x1f]*(?:\\\\[^\\x1f][^\"\\\\\\x1f]*)*)\"(?: ([0-9]{1,18}))?$";
 
     private static final String IPV4 =
             "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}" + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
@@ -158,7 +158,8 @@ final class DuckDbEtl {
         String groups = "['ip', 'user', 'ts', 'method', 'target', 'protocol', 'status', 'bytes', 'referer', 'agent',"
                 + " 'micros']";
         String ua = "user_agent";
-        String isBot = "regexp_matches(lower(" + ua + "), " + BOT + ")";
+        // Evaluated once per line, in "checked", as parsed_lines.sql does.
+        String isBot = "bot_agent";
         return "WITH lines AS (SELECT arrival_dt, source_object, line,"
                 + " regexp_extract(line, " + literal(LINE_PATTERN) + ", " + groups + ") AS f FROM raw_lines),"
                 + " fields AS (SELECT arrival_dt, source_object, line, f.ip <> '' AS matched, f.ip AS client_ip,"
@@ -181,7 +182,8 @@ final class DuckDbEtl {
                 + " WHEN status < 100 OR status > 599 THEN 'status code outside 100-599'"
                 + " WHEN event_dt > arrival_dt THEN 'event date after the arrival date'"
                 + " WHEN event_dt < arrival_dt - INTERVAL " + latenessDays + " DAY"
-                + " THEN 'event arrived later than the lateness window' END AS error FROM typed)"
+                + " THEN 'event arrived later than the lateness window' END AS error,"
+                + " regexp_matches(lower(user_agent), " + BOT + ") AS bot_agent FROM typed)"
                 + " SELECT source_object, error, IF(error IS NULL, NULL, line) AS raw_line, client_ip, remote_user,"
                 + " event_time, event_dt, method,"
                 + " IF(strpos(target, '?') > 0, substr(target, 1, strpos(target, '?') - 1), target) AS path,"

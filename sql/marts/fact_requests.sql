@@ -5,6 +5,10 @@
 -- @partitioned_by dt
 -- @parameters catalog, staging_schema, marts_schema (identifiers); from_date, to_date (event dates);
 --             lateness_days (integer)
+-- @session    join_distribution_type = BROADCAST: the countries of the day's client addresses (one row per
+--             address) and the IP-block buckets are small beside the requests, and Trino, which cannot
+--             estimate the output of the contains() join, would otherwise repartition every request by address
+--             (about a quarter of the statement's CPU here). Broadcast, the small sides go to the requests instead.
 -- @column event_time: When the request happened, in UTC
 -- @column client_ip: Client IP address (IPv4 or IPv6) as logged
 -- @column remote_user: Authenticated user name from the log, NULL when '-'

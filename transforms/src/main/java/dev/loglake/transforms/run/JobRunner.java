@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,26 +69,28 @@ public final class JobRunner {
             existingTables.add(table);
         }
         // Replace the partitions the SELECT writes, and only those; the ledger's appends must not overwrite.
-        String property = schemas.catalog().name() + ".insert_existing_partitions_behavior";
-        trino.setSessionProperty(property, "OVERWRITE");
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(schemas.catalog().name() + ".insert_existing_partitions_behavior", "OVERWRITE");
+        properties.putAll(sql.sessionProperties());
+        properties.forEach(trino::setSessionProperty);
         long rows;
         try {
             rows = run(file, partitions, "INSERT INTO " + table + "\n" + select);
         } catch (LoglakeException e) {
-            resetAfterFailure(property, e);
+            resetAfterFailure(properties.keySet(), e);
             throw e;
         }
-        trino.resetSessionProperty(property);
+        properties.keySet().forEach(trino::resetSessionProperty);
         return rows;
     }
 
     /**
-     * Resets a session property after the job failed. When Trino itself is what failed, the reset fails too;
+     * Resets the session properties after the job failed. When Trino itself is what failed, the reset fails too;
      * the job's own error is what the user needs, so the reset's error only rides along as a suppressed one.
      */
-    private void resetAfterFailure(String property, LoglakeException jobFailure) {
+    private void resetAfterFailure(Set<String> properties, LoglakeException jobFailure) {
         try {
-            trino.resetSessionProperty(property);
+            properties.forEach(trino::resetSessionProperty);
         } catch (LoglakeException resetFailure) {
             jobFailure.addSuppressed(resetFailure);
         }

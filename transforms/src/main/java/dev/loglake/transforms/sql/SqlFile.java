@@ -32,6 +32,7 @@ public record SqlFile(String name, String text) {
     private static final Pattern TAG = Pattern.compile("^-- @([a-z_]+)\\s+(.*)$", Pattern.MULTILINE);
     private static final Pattern CONTINUATION = Pattern.compile("^--\\s{2,}([^@\\s].*)$");
     private static final Pattern COLUMN = Pattern.compile("([a-z_][a-z0-9_]*):\\s+(.+)", Pattern.DOTALL);
+    private static final Pattern SESSION = Pattern.compile("([a-z][a-z0-9_]*) = ([A-Za-z0-9_]+): (.+)", Pattern.DOTALL);
 
     /** The Hive metastore stores a column comment in a varchar(256) (COLUMNS_V2.COMMENT). */
     public static final int MAX_COLUMN_COMMENT = 256;
@@ -112,6 +113,28 @@ public record SqlFile(String name, String text) {
             }
         }
         return comments;
+    }
+
+    /**
+     * The Trino session properties the file's statement runs with, from its {@code @session name = value: why}
+     * tags, in file order. The reason is required: a setting that changes a plan must say what it is for.
+     */
+    public Map<String, String> sessionProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String value : tagValues("session")) {
+            Matcher matcher = SESSION.matcher(value);
+            if (!matcher.matches()) {
+                throw LoglakeException.internal(
+                        "SQL file " + name + " has a malformed @session tag (expected 'property = VALUE: why'): "
+                                + value,
+                        null);
+            }
+            if (properties.put(matcher.group(1), matcher.group(2)) != null) {
+                throw LoglakeException.internal(
+                        "SQL file " + name + " sets session property " + matcher.group(1) + " twice", null);
+            }
+        }
+        return properties;
     }
 
     /** The partition column, if the file declares one (a word, not "(none...)"). */

@@ -120,6 +120,30 @@ class TestSqlFile {
     }
 
     @Test
+    void sessionTagsSetPropertiesForTheStatementAndMustSayWhy() {
+        SqlFile file = new SqlFile(
+                "t.sql",
+                String.join(
+                        "\n",
+                        "-- @session    join_distribution_type = BROADCAST: the build side is a",
+                        "--             few thousand rows",
+                        "-- @session    task_concurrency = 2: two cores",
+                        "SELECT 1"));
+
+        assertThat(file.sessionProperties())
+                .containsExactly(Map.entry("join_distribution_type", "BROADCAST"), Map.entry("task_concurrency", "2"));
+        assertThat(new SqlFile("none.sql", "SELECT 1").sessionProperties()).isEmpty();
+        assertThatThrownBy(() -> new SqlFile("bad.sql", "-- @session join_distribution_type = BROADCAST\nSELECT 1")
+                        .sessionProperties())
+                .hasMessageContaining("bad.sql")
+                .hasMessageContaining("malformed @session")
+                .hasMessageContaining("'property = VALUE: why'");
+        assertThatThrownBy(
+                        () -> new SqlFile("quoted.sql", "-- @session a = 'x'; DROP: why\nSELECT 1").sessionProperties())
+                .hasMessageContaining("malformed @session");
+    }
+
+    @Test
     void everyModelAndViewDescribesItselfAndItsColumnsWithinTheMetastoreLimit() throws IOException, URISyntaxException {
         Path root = Path.of(SqlFile.class.getResource("/sql").toURI());
         try (Stream<Path> files = Files.walk(root)) {

@@ -9,14 +9,26 @@
 -- @column requests: Requests with this value
 -- @column visitors: Distinct visitors (client IP, user agent) with this value
 -- @column dt: UTC date; the partition
-WITH requests AS (
-    SELECT dt, client_ip, coalesce(user_agent, '') AS user_agent, browser_family, os_family, device_class, country
+-- Visitors first: a visitor (client IP and user agent) has one browser, OS, device class and country, so the
+-- day's requests shrink to one row per visitor before the four dimensions are unnested. Unnesting every request
+-- made the job four times slower, most of it in counting distinct visitors over four copies of each request.
+WITH visitors AS (
+    SELECT
+        dt,
+        client_ip,
+        coalesce(user_agent, '') AS user_agent,
+        browser_family,
+        os_family,
+        device_class,
+        country,
+        count(*) AS requests
     FROM {{catalog}}.{{marts_schema}}.fact_requests
     WHERE dt BETWEEN {{from_date}} AND {{to_date}}
+    GROUP BY dt, client_ip, coalesce(user_agent, ''), browser_family, os_family, device_class, country
 ),
 by_dimension AS (
-    SELECT dt, dimension, value, client_ip, user_agent
-    FROM requests
+    SELECT dt, dimension, value, client_ip, user_agent, requests
+    FROM visitors
     CROSS JOIN UNNEST(
         ARRAY['browser', 'os', 'device', 'country'],
         ARRAY[browser_family, os_family, device_class, country]) AS t (dimension, value)
@@ -24,7 +36,8 @@ by_dimension AS (
 SELECT
     dimension,
     value,
-    count(*) AS requests,
+    sum(requests) AS requests,
+    -- Distinct still: were a visitor ever to have two values of a dimension, it would count once in each.
     count(DISTINCT ROW(client_ip, user_agent)) AS visitors,
     dt
 FROM by_dimension

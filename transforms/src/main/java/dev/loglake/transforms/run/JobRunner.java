@@ -34,6 +34,8 @@ public final class JobRunner {
     private final Ledger ledger;
     /** Tables seen to exist in this run, and their analyzable columns: a run never drops a model's table. */
     private final Set<String> existingTables = new HashSet<>();
+    /** Schemas ({@code catalog.schema}) whose tables have been listed into {@link #existingTables}. */
+    private final Set<String> listedSchemas = new HashSet<>();
 
     private final Map<String, List<String>> analyzableColumns = new HashMap<>();
 
@@ -97,27 +99,23 @@ public final class JobRunner {
     }
 
     /**
-     * Collects statistics for the given partitions so that Trino plans well, on every column but timestamps:
-     * Trino 476 cannot read back the timestamp statistics Hive Metastore 4 stores (trinodb/trino#24988).
+     * Collects statistics for the partitions a load just wrote so that Trino plans well, on every column but
+     * timestamps: Trino 476 cannot read back the timestamp statistics Hive Metastore 4 stores
+     * (trinodb/trino#24988). A load of one day that wrote rows wrote that day's partition; only a range of days
+     * needs a look at which partitions exist.
      */
-    public void analyze(String file, DayRange days) {
+    public void analyze(String file, DayRange days, long rowsWritten) {
+        if (rowsWritten == 0) {
+            return;
+        }
         SqlFile sql = SqlFile.load(file);
         String table = qualifiedTable(sql);
         String partitionColumn = sql.partitionColumn()
                 .orElseThrow(() -> LoglakeException.internal(file + " has no partition column to analyze", null));
         String[] parts = table.split("\\.");
-        String from = new SqlValue.Date(days.from()).render();
-        String to = new SqlValue.Date(days.to()).render();
-        List<String> partitions = trino
-                .query(
-                        file,
-                        "SELECT CAST(" + partitionColumn + " AS varchar) FROM " + parts[0] + "." + parts[1] + ".\""
-                                + parts[2] + "$partitions\" WHERE " + partitionColumn + " BETWEEN " + from + " AND "
-                                + to)
-                .rows()
-                .stream()
-                .map(row -> "ARRAY[" + new SqlValue.Text((String) row.get(0)).render() + "]")
-                .toList();
+        List<String> partitions = days.from().equals(days.to())
+                ? List.of(partitionValue(days.from().toString()))
+                : writtenPartitions(file, parts, partitionColumn, days);
         List<String> columns = analyzableColumns.computeIfAbsent(table, key -> trino
                 .query(
                         file,
@@ -140,6 +138,25 @@ public final class JobRunner {
                         "ANALYZE " + table + " WITH (partitions = ARRAY[" + String.join(", ", partitions)
                                 + "], columns = ARRAY[" + String.join(", ", columns) + "])"),
                 stats -> {});
+    }
+
+    private List<String> writtenPartitions(String file, String[] parts, String partitionColumn, DayRange days) {
+        String from = new SqlValue.Date(days.from()).render();
+        String to = new SqlValue.Date(days.to()).render();
+        return trino
+                .query(
+                        file,
+                        "SELECT CAST(" + partitionColumn + " AS varchar) FROM " + parts[0] + "." + parts[1] + ".\""
+                                + parts[2] + "$partitions\" WHERE " + partitionColumn + " BETWEEN " + from + " AND "
+                                + to)
+                .rows()
+                .stream()
+                .map(row -> partitionValue((String) row.get(0)))
+                .toList();
+    }
+
+    private static String partitionValue(String value) {
+        return "ARRAY[" + new SqlValue.Text(value).render() + "]";
     }
 
     /** Drops and rebuilds a small unpartitioned model table. */
@@ -206,11 +223,26 @@ public final class JobRunner {
                 .orElse("format = 'PARQUET'");
     }
 
+    /**
+     * Whether the table exists. The first question about a schema lists its tables in one query (a statement per
+     * table cost ~80 ms each, 14 per day); a table missing from that list is asked about on its own later, since
+     * another run may have created it since.
+     */
     boolean tableExists(String qualifiedTable) {
         if (existingTables.contains(qualifiedTable)) {
             return true;
         }
         String[] parts = qualifiedTable.split("\\.");
+        String schema = parts[0] + "." + parts[1];
+        if (listedSchemas.add(schema)) {
+            trino.query(
+                            "information_schema",
+                            "SELECT table_name FROM " + parts[0] + ".information_schema.tables WHERE table_schema = "
+                                    + new SqlValue.Text(parts[1]).render())
+                    .rows()
+                    .forEach(row -> existingTables.add(schema + "." + row.get(0)));
+            return existingTables.contains(qualifiedTable);
+        }
         StatementResult result = trino.query(
                 "information_schema",
                 "SELECT count(*) FROM " + parts[0] + ".information_schema.tables WHERE table_schema = "

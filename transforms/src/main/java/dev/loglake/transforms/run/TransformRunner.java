@@ -78,7 +78,10 @@ public final class TransformRunner {
         try (TrinoSession jobsSession = new TrinoSession(connections);
                 TrinoSession ledgerSession = new TrinoSession(connections)) {
             this.trino = jobsSession;
-            return run(request, started, available, raw, new Ledger(ledgerSession, schemas, newRunId(started)));
+            Ledger ledger = new Ledger(ledgerSession, schemas, newRunId(started));
+            TransformSummary summary = run(request, started, available, raw, ledger);
+            ledger.flush();
+            return summary;
         } finally {
             this.trino = null;
         }
@@ -131,7 +134,7 @@ public final class TransformRunner {
             long lines = new UnreadableRawObjects(s3, connections, schemas, ledger.runId())
                     .load(arrival, () -> jobs.load("staging/parsed_lines.sql", "arrival_dt=" + arrival, arrivalValues));
             long quarantined = jobs.load("staging/quarantine.sql", "arrival_dt=" + arrival, arrivalValues);
-            jobs.analyze("staging/parsed_lines.sql", arrival);
+            jobs.analyze("staging/parsed_lines.sql", arrival, lines);
             checks.linesConserved(arrival);
             totals.parsed += lines - quarantined;
             totals.quarantined += quarantined;
@@ -143,7 +146,7 @@ public final class TransformRunner {
                 Map<String, SqlValue> eventValues = values(events);
                 for (String model : MART_MODELS) {
                     long rows = jobs.load(model, "dt=" + events, eventValues);
-                    jobs.analyze(model, events);
+                    jobs.analyze(model, events, rows);
                     if (model.equals("marts/fact_requests.sql")) {
                         totals.requests += rows;
                     }

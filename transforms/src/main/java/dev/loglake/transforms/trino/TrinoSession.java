@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Trino connection that runs loglake's statements: every result is read to the end (an unread result
@@ -23,6 +25,7 @@ import java.util.function.Consumer;
  * file, the statement, the partitions and the Trino query id.
  */
 public final class TrinoSession implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TrinoSession.class);
     /** How long a statement that found no node to run on is sent again (see {@link #execute}). */
     static final Duration NO_NODES_WAIT = Duration.ofSeconds(30);
 
@@ -98,6 +101,7 @@ public final class TrinoSession implements AutoCloseable {
     }
 
     private StatementResult executeOnce(Job job, Consumer<QueryStats> progress) {
+        long started = System.nanoTime();
         AtomicReference<String> queryId = new AtomicReference<>("(not started)");
         CoordinatorWatchdog watchdog = null;
         try (Statement statement = connection.createStatement()) {
@@ -125,6 +129,14 @@ public final class TrinoSession implements AutoCloseable {
             } else {
                 count = Math.max(0, statement.getLargeUpdateCount());
             }
+            // At debug level, every statement and its time: where a slow run spends it, statement by statement.
+            log.debug(
+                    "{} [{}]: {} ms, query {}: {}",
+                    job.file(),
+                    job.partitions(),
+                    (System.nanoTime() - started) / 1_000_000,
+                    queryId.get(),
+                    abbreviate(job.sql(), 120));
             return new StatementResult(queryId.get(), count, rows);
         } catch (SQLException e) {
             String why = watchdog != null && watchdog.coordinatorLost()
@@ -134,7 +146,7 @@ public final class TrinoSession implements AutoCloseable {
             LoglakeException failure = LoglakeException.external(
                     String.format(
                             "%s failed for %s (Trino query %s): %s%nStatement: %s",
-                            job.file(), job.partitions(), queryId.get(), why, abbreviate(job.sql())),
+                            job.file(), job.partitions(), queryId.get(), why, abbreviate(job.sql(), 300)),
                     e);
             if (String.valueOf(e.getMessage()).contains(NO_NODES)) {
                 throw new NoNodesYet(failure);
@@ -168,7 +180,7 @@ public final class TrinoSession implements AutoCloseable {
             throw LoglakeException.external(
                     String.format(
                             "%s: cannot describe the query's columns: %s%nStatement: %s",
-                            file, e.getMessage(), abbreviate(sql)),
+                            file, e.getMessage(), abbreviate(sql, 300)),
                     e);
         }
     }
@@ -177,9 +189,9 @@ public final class TrinoSession implements AutoCloseable {
         return execute(new Job(file, "-", sql), stats -> {});
     }
 
-    private static String abbreviate(String sql) {
+    private static String abbreviate(String sql, int length) {
         String oneLine = sql.replaceAll("\\s+", " ").trim();
-        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + " ...";
+        return oneLine.length() <= length ? oneLine : oneLine.substring(0, length) + " ...";
     }
 
     @Override

@@ -100,19 +100,7 @@ public record SqlFile(String name, String text) {
 
     /** What each column means, from the {@code @column name: meaning} tags, in file order. */
     public Map<String, String> columnComments() {
-        Map<String, String> comments = new LinkedHashMap<>();
-        for (String value : tagValues("column")) {
-            Matcher matcher = COLUMN.matcher(value);
-            if (!matcher.matches()) {
-                throw LoglakeException.internal(
-                        "SQL file " + name + " has a malformed @column tag (expected 'name: meaning'): " + value, null);
-            }
-            if (comments.put(matcher.group(1), matcher.group(2).trim()) != null) {
-                throw LoglakeException.internal(
-                        "SQL file " + name + " describes column " + matcher.group(1) + " twice", null);
-            }
-        }
-        return comments;
+        return namedTagValues("column", COLUMN, "name: meaning", "describes column");
     }
 
     /**
@@ -120,21 +108,29 @@ public record SqlFile(String name, String text) {
      * tags, in file order. The reason is required: a setting that changes a plan must say what it is for.
      */
     public Map<String, String> sessionProperties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        for (String value : tagValues("session")) {
-            Matcher matcher = SESSION.matcher(value);
+        return namedTagValues("session", SESSION, "property = VALUE: why", "sets session property");
+    }
+
+    /**
+     * The values of a repeatable tag of the form "name ... value", by name in file order: {@code form} has the
+     * name as group 1 and the value as group 2. A malformed or repeated one is an error naming the file.
+     */
+    private Map<String, String> namedTagValues(String tag, Pattern form, String expected, String repeatedVerb) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String value : tagValues(tag)) {
+            Matcher matcher = form.matcher(value);
             if (!matcher.matches()) {
                 throw LoglakeException.internal(
-                        "SQL file " + name + " has a malformed @session tag (expected 'property = VALUE: why'): "
+                        "SQL file " + name + " has a malformed @" + tag + " tag (expected '" + expected + "'): "
                                 + value,
                         null);
             }
-            if (properties.put(matcher.group(1), matcher.group(2)) != null) {
+            if (values.put(matcher.group(1), matcher.group(2).trim()) != null) {
                 throw LoglakeException.internal(
-                        "SQL file " + name + " sets session property " + matcher.group(1) + " twice", null);
+                        "SQL file " + name + " " + repeatedVerb + " " + matcher.group(1) + " twice", null);
             }
         }
-        return properties;
+        return values;
     }
 
     /** The partition column, if the file declares one (a word, not "(none...)"). */

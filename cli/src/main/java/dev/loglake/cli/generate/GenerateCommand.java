@@ -157,12 +157,12 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             System.out.printf(
                     Locale.ROOT,
-                    "Wrote %d hours (%d already complete, skipped): %,d lines, %.1f MB in %s.%n",
+                    "Wrote %d hours (%d already complete, skipped): %,d lines, %.1f MB in %.1f s.%n",
                     result.hoursWritten(),
                     result.hoursSkipped(),
                     result.linesWritten(),
                     result.storedBytes() / 1e6,
-                    result.elapsed());
+                    result.elapsed().toMillis() / 1000.0);
             System.out.printf("Manifest: s3://%s/%s%n", bucket, result.manifestKey());
             options.manifestFile().ifPresent(file -> System.out.println("Manifest copy: " + file));
             // Interrupted after the last hour was stored: the run is complete, say so with success.

@@ -130,13 +130,16 @@ public final class TrinoSession implements AutoCloseable {
                 count = Math.max(0, statement.getLargeUpdateCount());
             }
             // At debug level, every statement and its time: where a slow run spends it, statement by statement.
-            log.debug(
-                    "{} [{}]: {} ms, query {}: {}",
-                    job.file(),
-                    job.partitions(),
-                    (System.nanoTime() - started) / 1_000_000,
-                    queryId.get(),
-                    abbreviate(job.sql(), 120));
+            // Guarded: abbreviating rewrites the whole statement's text, for nothing when debug is off.
+            if (log.isDebugEnabled()) {
+                log.debug(
+                        "{} [{}]: {} ms, query {}: {}",
+                        job.file(),
+                        job.partitions(),
+                        (System.nanoTime() - started) / 1_000_000,
+                        queryId.get(),
+                        abbreviate(job.sql(), 120));
+            }
             return new StatementResult(queryId.get(), count, rows);
         } catch (SQLException e) {
             String why = watchdog != null && watchdog.coordinatorLost()

@@ -1,8 +1,8 @@
 package dev.loglake.bench;
 
 import dev.loglake.core.LoglakeException;
-import dev.loglake.generator.generate.RawLayout;
 import dev.loglake.generator.store.S3ObjectStore;
+import dev.loglake.lake.RawLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ final class RawCopy {
 
     static Path ipBlocks(S3ObjectStore raw, Path target) {
         Path file = target.resolve("ip_blocks.csv");
-        copy(raw, RawLayout.REFERENCE_KEY, file);
+        copy(raw, RawLayout.IP_BLOCKS_KEY, file);
         return file;
     }
 

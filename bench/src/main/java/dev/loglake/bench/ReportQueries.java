@@ -1,6 +1,6 @@
 package dev.loglake.bench;
 
-import dev.loglake.transforms.sql.SqlValue;
+import dev.loglake.lake.sql.SqlValue;
 import java.time.LocalDate;
 import java.util.List;
 

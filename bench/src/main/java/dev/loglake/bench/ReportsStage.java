@@ -3,6 +3,7 @@ package dev.loglake.bench;
 import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
+import dev.loglake.lake.LakeSchemas;
 import dev.loglake.reports.Period;
 import dev.loglake.reports.ReportRequest;
 import dev.loglake.reports.ReportRunner;
@@ -10,7 +11,6 @@ import dev.loglake.reports.model.Kpi;
 import dev.loglake.reports.model.PeriodFigures;
 import dev.loglake.reports.model.ReportModel;
 import dev.loglake.reports.period.PeriodWindow;
-import dev.loglake.transforms.run.LakeSchemas;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.trino.TrinoConnections;
+import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.trino.TrinoSession;
 import dev.loglake.reports.model.HourTraffic;
 import dev.loglake.reports.model.Incident;
 import dev.loglake.reports.model.IncidentRule;
@@ -16,8 +18,6 @@ import dev.loglake.reports.query.ConcurrentQueries;
 import dev.loglake.reports.query.ReportQueries;
 import dev.loglake.reports.render.ReportFiles;
 import dev.loglake.reports.store.ReportStore;
-import dev.loglake.transforms.run.LakeSchemas;
-import dev.loglake.transforms.trino.TrinoSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.loglake.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loglake.transforms.sql.SqlFile;
+import dev.loglake.lake.sql.SqlFile;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

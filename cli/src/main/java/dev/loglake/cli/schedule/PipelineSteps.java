@@ -5,8 +5,8 @@ import dev.loglake.core.config.S3Config;
 import dev.loglake.core.config.Settings;
 import dev.loglake.core.config.TransformConfig;
 import dev.loglake.core.config.TrinoConfig;
+import dev.loglake.lake.LakeSchemas;
 import dev.loglake.scheduler.Step;
-import dev.loglake.transforms.run.LakeSchemas;
 import java.util.List;
 
 /**

@@ -2,6 +2,7 @@ package dev.loglake.generator.generate;
 
 import dev.loglake.generator.format.OutputFormat;
 import dev.loglake.generator.store.ObjectStore;
+import dev.loglake.lake.RawLayout;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -51,16 +52,16 @@ final class CompletionMarkers {
     void complete(HourPlan plan, List<String> keys) {
         String hourPrefix = RawLayout.hourPrefix(keyPrefix, format.folder(), plan.date(), plan.hour());
         List<String> stale = store.list(hourPrefix).stream()
-                .filter(key -> key.substring(hourPrefix.length()).startsWith(RawLayout.GENERATED_NAME_PREFIX))
+                .filter(key -> key.substring(hourPrefix.length()).startsWith(GeneratedKeys.GENERATED_NAME_PREFIX))
                 .filter(key -> !keys.contains(key))
                 .toList();
         if (!stale.isEmpty()) {
             store.delete(stale);
         }
-        String marker = RawLayout.markerKey(keyPrefix, format, plan.date(), plan.hour(), fingerprint);
+        String marker = GeneratedKeys.markerKey(keyPrefix, format, plan.date(), plan.hour(), fingerprint);
         store.put(marker, String.join("\n", keys).concat("\n").getBytes(StandardCharsets.UTF_8));
         List<String> otherMarkers =
-                store.list(RawLayout.markerFolder(keyPrefix, format, plan.date(), plan.hour())).stream()
+                store.list(RawLayout.markerFolder(keyPrefix, format.folder(), plan.date(), plan.hour())).stream()
                         .filter(key -> !key.equals(marker))
                         .toList();
         if (!otherMarkers.isEmpty()) {

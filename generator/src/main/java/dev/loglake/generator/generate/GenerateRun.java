@@ -15,6 +15,7 @@ import dev.loglake.generator.model.Incident;
 import dev.loglake.generator.model.IpPlan;
 import dev.loglake.generator.model.TrafficModel;
 import dev.loglake.generator.store.ObjectStore;
+import dev.loglake.lake.RawLayout;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -74,7 +75,7 @@ public final class GenerateRun {
 
     public GenerateResult execute() {
         long startNanos = System.nanoTime();
-        store.put(options.keyPrefix() + RawLayout.REFERENCE_KEY, referenceTable());
+        store.put(options.keyPrefix() + RawLayout.IP_BLOCKS_KEY, referenceTable());
         CompletionMarkers markers = new CompletionMarkers(store, options.keyPrefix(), options.format(), fingerprint);
         Set<String> completed = markers.completedHours();
         List<HourResult> results = runHours(markers, completed);
@@ -91,7 +92,7 @@ public final class GenerateRun {
                     incomplete.size(), hours.size(), cancelled.get() ? " (cancelled)" : "", summarize(incomplete));
         }
         Manifest manifest = manifest(results);
-        String manifestKey = RawLayout.manifestKey(options, fingerprint);
+        String manifestKey = GeneratedKeys.manifestKey(options, fingerprint);
         store.put(manifestKey, ManifestJson.toJson(manifest));
         options.manifestFile().ifPresent(file -> ManifestJson.write(manifest, file));
         int skipped = (int) hours.stream()

@@ -16,6 +16,7 @@ import dev.loglake.generator.model.TrafficModel;
 import dev.loglake.generator.model.WindowTraffic;
 import dev.loglake.generator.store.ObjectStore;
 import dev.loglake.generator.store.ObjectUpload;
+import dev.loglake.lake.RawLayout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -116,7 +117,7 @@ final class HourWriter {
             if (mode != WriteMode.COUNT) {
                 String key = RawLayout.hourPrefix(
                                 options.keyPrefix(), options.format().folder(), plan.date(), plan.hour())
-                        + RawLayout.generatedObject(
+                        + GeneratedKeys.generatedObject(
                                 plan.date(), plan.hour(), part, options.format(), options.compression());
                 long[] sizes = encode(key, onTime, late, kinds, random, mode);
                 rawBytes += sizes[0];

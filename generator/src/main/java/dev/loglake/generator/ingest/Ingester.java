@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.progress.ProgressReporter;
 import dev.loglake.generator.format.LineBuffer;
-import dev.loglake.generator.generate.RawLayout;
 import dev.loglake.generator.store.ObjectStore;
+import dev.loglake.lake.RawLayout;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -113,7 +113,7 @@ public final class Ingester {
         }
         if (quarantine.lines > 0) {
             upload(
-                    options.keyPrefix() + RawLayout.QUARANTINE_PREFIX + id + "-" + safeName(file) + ".gz",
+                    options.keyPrefix() + RawLayout.INGEST_QUARANTINE_PREFIX + id + "-" + safeName(file) + ".gz",
                     quarantine,
                     counts);
         }

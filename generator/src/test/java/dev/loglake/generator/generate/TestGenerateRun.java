@@ -8,6 +8,7 @@ import dev.loglake.generator.manifest.Manifest;
 import dev.loglake.generator.manifest.ManifestJson;
 import dev.loglake.generator.model.IpPlan;
 import dev.loglake.generator.store.TestingObjectStore;
+import dev.loglake.lake.RawLayout;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -61,8 +62,8 @@ class TestGenerateRun {
         String lostObject = store.list(RawLayout.hourPrefix("", "combined", START.plusDays(1), 7))
                 .get(0);
         byte[] lostBytes = store.get(lostObject);
-        store.delete(
-                List.of(lostObject, RawLayout.markerKey("", OutputFormat.COMBINED, START.plusDays(1), 7, fingerprint)));
+        store.delete(List.of(
+                lostObject, GeneratedKeys.markerKey("", OutputFormat.COMBINED, START.plusDays(1), 7, fingerprint)));
         store.clearWrittenKeys();
 
         GenerateResult rerun = run(options, store);
@@ -105,7 +106,7 @@ class TestGenerateRun {
         assertThat(result.manifestKey()).startsWith("manifests/generate/json/start=2026-11-01_days=1_seed=42_");
         assertThat(ManifestJson.fromJson(store.get(result.manifestKey()), "test"))
                 .isEqualTo(result.manifest());
-        assertThat(new String(store.get(RawLayout.REFERENCE_KEY), StandardCharsets.UTF_8)
+        assertThat(new String(store.get(RawLayout.IP_BLOCKS_KEY), StandardCharsets.UTF_8)
                         .lines()
                         .toList())
                 .isEqualTo(IpPlan.referenceLines());

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loglake.generator.format.CombinedLineParser;
 import dev.loglake.generator.format.Compression;
 import dev.loglake.generator.format.OutputFormat;
-import dev.loglake.generator.generate.RawLayout;
+import dev.loglake.generator.generate.GeneratedKeys;
 import dev.loglake.generator.manifest.EventDateStats;
 import dev.loglake.generator.manifest.Manifest;
 import dev.loglake.it.transforms.ManifestChecks;
 import dev.loglake.it.transforms.TransformFixture;
+import dev.loglake.lake.DayRange;
+import dev.loglake.lake.RawLayout;
 import dev.loglake.testing.LocalStackExtension;
 import dev.loglake.testing.TestStack;
-import dev.loglake.transforms.run.DayRange;
 import dev.loglake.transforms.run.TransformRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -111,7 +112,7 @@ class TestTransformWithUnreadableObjects {
 
     private static String objectKey(int hour) {
         return RawLayout.hourPrefix("", OutputFormat.COMBINED.folder(), DAMAGED_DAY, hour)
-                + RawLayout.generatedObject(DAMAGED_DAY, hour, 0, OutputFormat.COMBINED, Compression.GZIP);
+                + GeneratedKeys.generatedObject(DAMAGED_DAY, hour, 0, OutputFormat.COMBINED, Compression.GZIP);
     }
 
     private static boolean valid(String line) {

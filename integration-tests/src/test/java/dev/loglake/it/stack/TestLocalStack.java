@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loglake.core.config.TrinoConfig;
 import dev.loglake.core.trino.TrinoConnections;
+import dev.loglake.lake.trino.TrinoSession;
 import dev.loglake.stack.ComponentStatus;
 import dev.loglake.stack.component.PostgresComponent;
 import dev.loglake.stack.process.Ports;
 import dev.loglake.testing.LocalStackExtension;
 import dev.loglake.testing.TestStack;
-import dev.loglake.transforms.trino.TrinoSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;

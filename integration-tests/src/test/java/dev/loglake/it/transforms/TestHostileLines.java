@@ -2,9 +2,9 @@ package dev.loglake.it.transforms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loglake.lake.DayRange;
 import dev.loglake.testing.LocalStackExtension;
 import dev.loglake.testing.TestStack;
-import dev.loglake.transforms.run.DayRange;
 import dev.loglake.transforms.run.TransformRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.LakeConfig;
+import dev.loglake.lake.DayRange;
 import dev.loglake.testing.LocalStackExtension;
 import dev.loglake.testing.TestStack;
-import dev.loglake.transforms.run.DayRange;
 import dev.loglake.transforms.run.TransformRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.trino.TrinoConnections;
-import dev.loglake.transforms.run.LakeSchemas;
-import dev.loglake.transforms.trino.TrinoSession;
+import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.trino.TrinoSession;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;

@@ -2,16 +2,16 @@ package dev.loglake.reports.query;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.sql.SqlFile;
+import dev.loglake.lake.sql.SqlValue;
+import dev.loglake.lake.trino.TrinoSession;
 import dev.loglake.reports.model.HourTraffic;
 import dev.loglake.reports.model.MixRow;
 import dev.loglake.reports.model.PeriodFigures;
 import dev.loglake.reports.model.RankedRow;
 import dev.loglake.reports.model.TrafficPoint;
 import dev.loglake.reports.period.PeriodWindow;
-import dev.loglake.transforms.run.LakeSchemas;
-import dev.loglake.transforms.sql.SqlFile;
-import dev.loglake.transforms.sql.SqlValue;
-import dev.loglake.transforms.trino.TrinoSession;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,6 +2,7 @@ package dev.loglake.transforms.run;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.loglake.lake.LakeSchemas;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;

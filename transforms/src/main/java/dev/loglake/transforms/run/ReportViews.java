@@ -2,9 +2,10 @@ package dev.loglake.transforms.run;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.loglake.transforms.sql.SqlFile;
-import dev.loglake.transforms.sql.SqlValue;
-import dev.loglake.transforms.trino.TrinoSession;
+import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.sql.SqlFile;
+import dev.loglake.lake.sql.SqlValue;
+import dev.loglake.lake.trino.TrinoSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -2,6 +2,7 @@ package dev.loglake.transforms.run;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.loglake.lake.DayRange;
 import java.util.Optional;
 
 /**

@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.trino.TrinoConnections;
-import dev.loglake.transforms.sql.SqlValue;
-import dev.loglake.transforms.trino.TrinoSession;
+import dev.loglake.lake.DayRange;
+import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.RawLayout;
+import dev.loglake.lake.sql.SqlValue;
+import dev.loglake.lake.trino.TrinoSession;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +39,7 @@ final class UnreadableRawObjects {
     private static final Pattern RAW_KEY =
             Pattern.compile(Pattern.quote(LakeSchemas.RAW_ACCESS_PREFIX) + "dt=(\\d{4}-\\d{2}-\\d{2})/.+");
 
-    static final String QUARANTINE_PREFIX = "quarantine/objects/";
+    static final String QUARANTINE_PREFIX = RawLayout.OBJECT_QUARANTINE_PREFIX;
     /** More bad objects than this in one batch is not a few damaged files: stop and let a person look. */
     private static final int MAX_PER_BATCH = 20;
 

@@ -3,6 +3,7 @@ package dev.loglake.transforms.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loglake.core.LoglakeException;
+import dev.loglake.lake.DayRange;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

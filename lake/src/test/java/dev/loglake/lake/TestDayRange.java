@@ -1,4 +1,4 @@
-package dev.loglake.transforms.run;
+package dev.loglake.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,9 @@
-package dev.loglake.transforms.run;
+package dev.loglake.lake;
 
 import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.config.LakeConfig;
-import dev.loglake.transforms.sql.SqlValue;
+import dev.loglake.lake.sql.SqlValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +39,7 @@ public record LakeSchemas(
     }
 
     /** The prefix of the raw combined-format logs in the raw bucket. */
-    public static final String RAW_ACCESS_PREFIX = "access/combined/";
-
-    public static final String IP_BLOCKS_PREFIX = "reference/ip_blocks/";
+    public static final String RAW_ACCESS_PREFIX = RawLayout.formatPrefix("", RawLayout.COMBINED_FOLDER);
 
     /** The parameters every SQL file may use: the catalog, the schemas and the raw locations. */
     public Map<String, SqlValue> parameters() {
@@ -53,7 +51,8 @@ public record LakeSchemas(
         parameters.put("ledger_schema", ledger);
         parameters.put("reports_schema", reports);
         parameters.put("raw_location", new SqlValue.Text("s3://" + lake.rawBucket() + "/" + RAW_ACCESS_PREFIX));
-        parameters.put("ip_blocks_location", new SqlValue.Text("s3://" + lake.rawBucket() + "/" + IP_BLOCKS_PREFIX));
+        parameters.put(
+                "ip_blocks_location", new SqlValue.Text("s3://" + lake.rawBucket() + "/" + RawLayout.IP_BLOCKS_PREFIX));
         return parameters;
     }
 

@@ -1,4 +1,4 @@
-package dev.loglake.transforms.run;
+package dev.loglake.lake;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package dev.loglake.transforms.trino;
+package dev.loglake.lake.trino;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package dev.loglake.transforms.sql;
+package dev.loglake.lake.sql;
 
 import static java.util.Objects.requireNonNull;
 
@@ -48,7 +48,7 @@ public record SqlFile(String name, String text) {
         try (InputStream in = SqlFile.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw LoglakeException.internal(
-                        "SQL file " + name + " is missing from the loglake-transforms jar", null);
+                        "SQL file " + name + " is missing from the loglake-lake jar", null);
             }
             return new SqlFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.loglake.transforms.sql;
+package dev.loglake.lake.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.loglake.transforms.sql;
+package dev.loglake.lake.sql;
 
 import static java.util.Objects.requireNonNull;
 

@@ -3,6 +3,8 @@
 --             day.
 -- @grain      one row per day, dimension ('browser', 'os', 'device', 'country') and value.
 -- @partitioned_by dt
+-- @test       accepted_values: dimension = 'browser', 'os', 'device', 'country'
+-- @test       unique: dimension, value
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
 -- @column dimension: What value describes: browser, os, device or country
 -- @column value: The browser family, OS family, device class or country code

@@ -3,6 +3,9 @@
 -- @grain      one row per day and requested path (rank 1 = most requested; ties broken by path, ascending).
 --             Ranked per day with a window, never a global LIMIT.
 -- @partitioned_by dt
+-- @test       unique: path
+-- @test       unique: path_rank
+-- @test       not_null: path, requests
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
 -- @column path_rank: Rank within the day: 1 = most requested; ties broken by path, ascending
 -- @column path: Requested path, without the query string

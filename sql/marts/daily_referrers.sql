@@ -3,6 +3,7 @@
 -- @grain      one row per day and referring host (rank 1 = most requests; ties broken by host). Requests
 --             without a referrer are not counted here.
 -- @partitioned_by dt
+-- @test       unique: referrer_host
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
 -- @column referrer_rank: Rank within the day: 1 = most requests; ties broken by host
 -- @column referrer_host: Host name of the referring page

@@ -2,6 +2,8 @@
 -- @description Requests per HTTP status code and day.
 -- @grain      one row per day and HTTP status code.
 -- @partitioned_by dt
+-- @test       unique: status
+-- @test       accepted_values: status_class = '1xx', '2xx', '3xx', '4xx', '5xx'
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
 -- @column status: HTTP status code
 -- @column status_class: Status class: 1xx, 2xx, 3xx, 4xx or 5xx

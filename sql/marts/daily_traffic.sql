@@ -2,6 +2,7 @@
 -- @description The headline figures of each day: traffic, audience, errors and response times.
 -- @grain      one row per day: the headline figures of the executive summary.
 -- @partitioned_by dt
+-- @test       not_null: requests, visitors, sessions
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
 -- @column requests: Valid requests of the day
 -- @column page_views: Page views: successful GETs of pages by people (not bots, assets, feeds or API calls)

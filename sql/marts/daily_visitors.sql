@@ -3,6 +3,7 @@
 --             distinct visitors and client IPs over any set of days are counted without reading every request.
 -- @grain      one row per day and visitor: a distinct (client IP, user agent) pair of that day.
 -- @partitioned_by dt
+-- @test       unique: client_ip, user_agent
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
 -- @column client_ip: Client IP address (IPv4 or IPv6) as logged
 -- @column user_agent: User-Agent header as logged; '' when the request had none

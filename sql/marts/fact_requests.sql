@@ -3,6 +3,7 @@
 --             them.
 -- @grain      one row per valid HTTP request, in the partition of the date it happened (UTC).
 -- @partitioned_by dt
+-- @test       not_null: event_time, client_ip, method, path, status, response_bytes
 -- @parameters catalog, staging_schema, marts_schema (identifiers); from_date, to_date (event dates);
 --             lateness_days (integer)
 -- @session    join_distribution_type = BROADCAST: the countries of the day's client addresses (one row per

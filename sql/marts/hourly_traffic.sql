@@ -3,6 +3,7 @@
 -- @grain      one row per hour (UTC) with traffic: requests, errors and latency, for the traffic chart and
 --             the incident rule of the report.
 -- @partitioned_by dt
+-- @test       unique: hour
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
 -- @column hour: Hour of the day in UTC, 0-23
 -- @column requests: Requests in the hour

@@ -3,8 +3,7 @@
 --             (loading, complete or failed). Days the ledger does not know are absent; the report names
 --             them missing too.
 -- @parameters catalog, ledger_schema (identifiers); from_date, to_date (dates)
-SELECT dt, max_by(status, updated_at) AS status
-FROM {{catalog}}.{{ledger_schema}}.day_status
+SELECT dt, status
+FROM {{catalog}}.{{ledger_schema}}.latest_day_status
 WHERE kind = 'event' AND dt BETWEEN {{from_date}} AND {{to_date}}
-GROUP BY dt
 ORDER BY dt

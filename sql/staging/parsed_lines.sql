@@ -4,6 +4,7 @@
 -- @grain      one row per raw line of the arrival days processed: its typed fields and derived columns
 --             when it parses, the reason and the raw line when it does not (error IS NOT NULL).
 -- @partitioned_by arrival_dt
+-- @test       not_null: source_object
 -- @parameters catalog, raw_schema, staging_schema (identifiers); from_date, to_date (arrival dates);
 --             lateness_days (integer: how many days late an event may arrive and still be loaded)
 -- @column source_object: S3 URI of the raw log object the line came from

@@ -9,12 +9,7 @@
 -- @column is_complete: True when the status is complete: the day's figures are final
 -- @column updated_at: When the status was set (UTC)
 -- @column run_id: The transform run that set it (see the ledger's job_runs)
-SELECT
-    dt,
-    max_by(status, updated_at) AS status,
-    max_by(status, updated_at) = 'complete' AS is_complete,
-    max(updated_at) AS updated_at,
-    max_by(run_id, updated_at) AS run_id
-FROM {{catalog}}.{{ledger_schema}}.day_status
+-- The status itself is defined once, in ledger/latest_day_status.sql.
+SELECT dt, status, is_complete, updated_at, run_id
+FROM {{catalog}}.{{ledger_schema}}.latest_day_status
 WHERE kind = 'event'
-GROUP BY dt

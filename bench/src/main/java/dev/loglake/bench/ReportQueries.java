@@ -21,8 +21,8 @@ public final class ReportQueries {
 
     /** The complete event days of the lake whose ledger schema is {@code ledger} (qualified with its catalog). */
     public static String completeDays(String ledger) {
-        return "SELECT CAST(dt AS varchar) FROM (SELECT dt, max_by(status, updated_at) AS status FROM " + ledger
-                + ".day_status WHERE kind = 'event' GROUP BY dt) WHERE status = 'complete'";
+        // The one definition of a complete day: the ledger's view (sql/ledger/latest_day_status.sql).
+        return "SELECT CAST(dt AS varchar) FROM " + ledger + ".latest_day_status WHERE kind = 'event' AND is_complete";
     }
 
     /** Binds the complete days (dates from the ledger, rendered as DATE literals) into a report query. */

@@ -56,6 +56,18 @@ public record LakeSchemas(
         return parameters;
     }
 
+    /** The schema of a layer of the lake: raw, staging, marts, ledger or reports. */
+    public SqlValue.Identifier schema(String layer) {
+        return switch (layer) {
+            case "raw" -> raw;
+            case "staging" -> staging;
+            case "marts" -> marts;
+            case "ledger" -> ledger;
+            case "reports" -> reports;
+            default -> throw new IllegalArgumentException("No schema for layer " + layer);
+        };
+    }
+
     /** A table's qualified name, {@code catalog.schema.name}. */
     public String table(SqlValue.Identifier schema, String name) {
         return catalog.render() + "." + schema.render() + "." + name;

@@ -14,11 +14,15 @@ import java.util.List;
  *     lines); a batch with more is built in several, smaller day ranges. Bounds the memory of the jobs that hold
  *     their input (the sessions' window over every request), which a backfill of busy days would otherwise
  *     exceed (Trino's per-node query memory)
+ * @param concurrency how many models of the lake's graph run at the same time, each on a connection of its own:
+ *     models that do not read each other (the daily marts of the facts) are independent, and a day's small
+ *     statements are bound by Trino's fixed cost per statement, not by the cores
  */
-public record TransformConfig(int latenessDays, int batchDays, long maxRowsPerWrite) {
+public record TransformConfig(int latenessDays, int batchDays, long maxRowsPerWrite, int concurrency) {
     public static final String LATENESS_DAYS = "transform.lateness-days";
     public static final String BATCH_DAYS = "transform.batch-days";
     public static final String MAX_ROWS_PER_WRITE = "transform.max-rows-per-write";
+    public static final String CONCURRENCY = "transform.concurrency";
 
     static final List<ConfigProperty> PROPERTIES = List.of(
             ConfigProperty.of(
@@ -28,7 +32,12 @@ public record TransformConfig(int latenessDays, int batchDays, long maxRowsPerWr
                     MAX_ROWS_PER_WRITE,
                     "1000000",
                     "Requests one mart statement reads at most; more days are split into smaller ranges (bounds the"
-                            + " memory Trino needs per statement)."));
+                            + " memory Trino needs per statement)."),
+            ConfigProperty.of(
+                    CONCURRENCY,
+                    "4",
+                    "Models of the lake run at the same time when they do not read each other (1 runs them one by"
+                            + " one)."));
 
     public TransformConfig {
         if (latenessDays < 0 || latenessDays > 30) {
@@ -46,13 +55,19 @@ public record TransformConfig(int latenessDays, int batchDays, long maxRowsPerWr
                     "Invalid value for %s: %d. Expected a number of rows of at least 1.",
                     MAX_ROWS_PER_WRITE, maxRowsPerWrite);
         }
+        if (concurrency < 1 || concurrency > 32) {
+            throw LoglakeException.user(
+                    "Invalid value for %s: %d. Expected a number of concurrent statements from 1 to 32.",
+                    CONCURRENCY, concurrency);
+        }
     }
 
     public static TransformConfig from(Settings settings) {
         return new TransformConfig(
                 integer(settings, LATENESS_DAYS),
                 integer(settings, BATCH_DAYS),
-                wholeNumber(settings, MAX_ROWS_PER_WRITE));
+                wholeNumber(settings, MAX_ROWS_PER_WRITE),
+                integer(settings, CONCURRENCY));
     }
 
     private static int integer(Settings settings, String key) {

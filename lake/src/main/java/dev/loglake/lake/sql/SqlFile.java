@@ -47,8 +47,7 @@ public record SqlFile(String name, String text) {
         String resource = "/sql/" + name;
         try (InputStream in = SqlFile.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw LoglakeException.internal(
-                        "SQL file " + name + " is missing from the loglake-lake jar", null);
+                throw LoglakeException.internal("SQL file " + name + " is missing from the loglake-lake jar", null);
             }
             return new SqlFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {

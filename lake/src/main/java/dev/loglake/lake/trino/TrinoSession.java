@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.trino.TrinoConnections;
 import io.trino.jdbc.QueryStats;
+import io.trino.jdbc.TrinoConnection;
 import io.trino.jdbc.TrinoStatement;
 import java.net.URI;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -36,19 +38,25 @@ public final class TrinoSession implements AutoCloseable {
     private final URI coordinator;
 
     public TrinoSession(TrinoConnections connections) {
+        this(connections, Map.of());
+    }
+
+    /**
+     * A session whose statements all run with these session properties (such as {@code
+     * hive.insert_existing_partitions_behavior}). They travel with each statement from the client, so setting them
+     * costs no statement, unlike SET SESSION and RESET SESSION around every job.
+     */
+    public TrinoSession(TrinoConnections connections, Map<String, String> sessionProperties) {
         this.connection = requireNonNull(connections, "connections is null").open();
+        try {
+            TrinoConnection trino = connection.unwrap(TrinoConnection.class);
+            sessionProperties.forEach(trino::setSessionProperty);
+        } catch (SQLException e) {
+            throw LoglakeException.internal("The Trino JDBC driver did not give a Trino connection", e);
+        }
         // jdbc:trino://host:port/... -> http://host:port, for the watchdog's health probe.
         URI jdbc = URI.create(connections.config().jdbcUrl().substring("jdbc:".length()));
         this.coordinator = URI.create("http://" + jdbc.getHost() + ":" + (jdbc.getPort() < 0 ? 8080 : jdbc.getPort()));
-    }
-
-    /** Sets a session property for the statements that follow, such as a Hive write behaviour. */
-    public void setSessionProperty(String name, String value) {
-        execute(new Job("session", "-", "SET SESSION " + name + " = '" + value.replace("'", "''") + "'"), stats -> {});
-    }
-
-    public void resetSessionProperty(String name) {
-        execute(new Job("session", "-", "RESET SESSION " + name), stats -> {});
     }
 
     /** A statement to run, and what to name in messages if it fails. */

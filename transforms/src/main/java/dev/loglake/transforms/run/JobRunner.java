@@ -3,6 +3,7 @@ package dev.loglake.transforms.run;
 import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
+import dev.loglake.core.trino.TrinoConnections;
 import dev.loglake.lake.DayRange;
 import dev.loglake.lake.LakeSchemas;
 import dev.loglake.lake.sql.SqlFile;
@@ -13,11 +14,11 @@ import io.trino.jdbc.QueryStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,22 +27,27 @@ import org.slf4j.LoggerFactory;
  * the comments of its header, on its first load; every load replaces exactly the partitions its SELECT returns (the session writes with
  * {@code insert_existing_partitions_behavior = OVERWRITE}). Every job is recorded in the ledger, and
  * reports its progress while it runs.
+ *
+ * <p>Jobs may run at the same time (see {@link ModelGraph}): each load runs on a session of its own, opened with
+ * the job's session properties, and the shared session answers only the quick questions about tables.
  */
 public final class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
+    private final TrinoConnections connections;
     private final TrinoSession trino;
     private final LakeSchemas schemas;
     private final Ledger ledger;
     /** Tables seen to exist in this run, and their analyzable columns: a run never drops a model's table. */
-    private final Set<String> existingTables = new HashSet<>();
+    private final Set<String> existingTables = ConcurrentHashMap.newKeySet();
     /** Schemas ({@code catalog.schema}) whose tables have been listed into {@link #existingTables}. */
-    private final Set<String> listedSchemas = new HashSet<>();
+    private final Set<String> listedSchemas = ConcurrentHashMap.newKeySet();
 
-    private final Map<String, List<String>> analyzableColumns = new HashMap<>();
+    private final Map<String, List<String>> analyzableColumns = new ConcurrentHashMap<>();
 
-    public JobRunner(TrinoSession trino, LakeSchemas schemas, Ledger ledger) {
+    public JobRunner(TrinoConnections connections, TrinoSession trino, LakeSchemas schemas, Ledger ledger) {
+        this.connections = requireNonNull(connections, "connections is null");
         this.trino = requireNonNull(trino, "trino is null");
         this.schemas = requireNonNull(schemas, "schemas is null");
         this.ledger = requireNonNull(ledger, "ledger is null");
@@ -63,40 +69,21 @@ public final class JobRunner {
         SqlFile sql = SqlFile.load(file);
         String table = qualifiedTable(sql);
         String select = sql.render(parameters(sql, values));
-        if (!tableExists(table)) {
-            // Not a CTAS: CREATE TABLE can give each column its comment, a CTAS cannot (see TableComments).
-            trino.query(
-                    file,
-                    "CREATE TABLE " + table + " "
-                            + TableComments.columnsAndComment(sql, trino.columns(file, select))
-                            + "\nWITH (" + tableProperties(sql) + ")");
-            existingTables.add(table);
-        }
         // Replace the partitions the SELECT writes, and only those; the ledger's appends must not overwrite.
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(schemas.catalog().name() + ".insert_existing_partitions_behavior", "OVERWRITE");
         properties.putAll(sql.sessionProperties());
-        properties.forEach(trino::setSessionProperty);
-        long rows;
-        try {
-            rows = run(file, partitions, "INSERT INTO " + table + "\n" + select);
-        } catch (LoglakeException e) {
-            resetAfterFailure(properties.keySet(), e);
-            throw e;
-        }
-        properties.keySet().forEach(trino::resetSessionProperty);
-        return rows;
-    }
-
-    /**
-     * Resets the session properties after the job failed. When Trino itself is what failed, the reset fails too;
-     * the job's own error is what the user needs, so the reset's error only rides along as a suppressed one.
-     */
-    private void resetAfterFailure(Set<String> properties, LoglakeException jobFailure) {
-        try {
-            properties.forEach(trino::resetSessionProperty);
-        } catch (LoglakeException resetFailure) {
-            jobFailure.addSuppressed(resetFailure);
+        try (TrinoSession job = new TrinoSession(connections, properties)) {
+            if (!tableExists(table)) {
+                // Not a CTAS: CREATE TABLE can give each column its comment, a CTAS cannot (see TableComments).
+                job.query(
+                        file,
+                        "CREATE TABLE IF NOT EXISTS " + table + " "
+                                + TableComments.columnsAndComment(sql, job.columns(file, select))
+                                + "\nWITH (" + tableProperties(sql) + ")");
+                existingTables.add(table);
+            }
+            return run(job, file, partitions, "INSERT INTO " + table + "\n" + select);
         }
     }
 
@@ -118,8 +105,7 @@ public final class JobRunner {
         List<String> partitions = days.from().equals(days.to())
                 ? List.of(partitionValue(days.from().toString()))
                 : writtenPartitions(file, parts, partitionColumn, days);
-        List<String> columns = analyzableColumns.computeIfAbsent(table, key -> trino
-                .query(
+        List<String> columns = analyzableColumns.computeIfAbsent(table, key -> query(
                         file,
                         "SELECT column_name FROM " + parts[0] + ".information_schema.columns WHERE table_schema = "
                                 + new SqlValue.Text(parts[1]).render() + " AND table_name = "
@@ -133,20 +119,21 @@ public final class JobRunner {
         if (partitions.isEmpty() || columns.isEmpty()) {
             return;
         }
-        trino.execute(
-                new TrinoSession.Job(
-                        file,
-                        partitionColumn + "=" + days,
-                        "ANALYZE " + table + " WITH (partitions = ARRAY[" + String.join(", ", partitions)
-                                + "], columns = ARRAY[" + String.join(", ", columns) + "])"),
-                stats -> {});
+        try (TrinoSession job = new TrinoSession(connections)) {
+            job.execute(
+                    new TrinoSession.Job(
+                            file,
+                            partitionColumn + "=" + days,
+                            "ANALYZE " + table + " WITH (partitions = ARRAY[" + String.join(", ", partitions)
+                                    + "], columns = ARRAY[" + String.join(", ", columns) + "])"),
+                    stats -> {});
+        }
     }
 
     private List<String> writtenPartitions(String file, String[] parts, String partitionColumn, DayRange days) {
         String from = new SqlValue.Date(days.from()).render();
         String to = new SqlValue.Date(days.to()).render();
-        return trino
-                .query(
+        return query(
                         file,
                         "SELECT CAST(" + partitionColumn + " AS varchar) FROM " + parts[0] + "." + parts[1] + ".\""
                                 + parts[2] + "$partitions\" WHERE " + partitionColumn + " BETWEEN " + from + " AND "
@@ -171,14 +158,20 @@ public final class JobRunner {
                 file,
                 "CREATE TABLE " + table + " " + TableComments.columnsAndComment(sql, trino.columns(file, select))
                         + "\nWITH (format = 'PARQUET')");
-        return run(file, "whole table", "INSERT INTO " + table + "\n" + select);
+        return run(trino, file, "whole table", "INSERT INTO " + table + "\n" + select);
     }
 
-    private long run(String file, String partitions, String statement) {
+    /** A quick question about tables, on the shared session: one at a time, whichever job asks. */
+    private synchronized StatementResult query(String file, String sql) {
+        return trino.query(file, sql);
+    }
+
+    private long run(TrinoSession session, String file, String partitions, String statement) {
         Instant started = Instant.now();
         ProgressLine progress = new ProgressLine(file, partitions, started);
         try {
-            StatementResult result = trino.execute(new TrinoSession.Job(file, partitions, statement), progress::update);
+            StatementResult result =
+                    session.execute(new TrinoSession.Job(file, partitions, statement), progress::update);
             Instant ended = Instant.now();
             ledger.recordJob(file, partitions, result.rowsWritten(), started, ended, result.queryId(), "");
             log.info(
@@ -230,7 +223,7 @@ public final class JobRunner {
      * table cost ~80 ms each, 14 per day); a table missing from that list is asked about on its own later, since
      * another run may have created it since.
      */
-    boolean tableExists(String qualifiedTable) {
+    synchronized boolean tableExists(String qualifiedTable) {
         if (existingTables.contains(qualifiedTable)) {
             return true;
         }

@@ -54,7 +54,7 @@ public final class Ledger {
     }
 
     /** Records a job: a failed one (a message) at once, a succeeded one with the next day status or flush. */
-    public void recordJob(
+    public synchronized void recordJob(
             String job,
             String partitions,
             long rowsWritten,
@@ -81,7 +81,7 @@ public final class Ledger {
     }
 
     /** Writes the jobs recorded since the last write. */
-    public void flush() {
+    public synchronized void flush() {
         if (pendingJobs.isEmpty()) {
             return;
         }
@@ -92,7 +92,7 @@ public final class Ledger {
     }
 
     /** Sets the days' status, after writing the jobs recorded so far: a complete day's jobs are in the ledger. */
-    public void setDays(DayKind kind, Collection<LocalDate> days, DayStatus status) {
+    public synchronized void setDays(DayKind kind, Collection<LocalDate> days, DayStatus status) {
         flush();
         if (days.isEmpty()) {
             return;
@@ -113,13 +113,12 @@ public final class Ledger {
         trino.query("ledger/day_status.sql", "INSERT INTO " + table("day_status") + " VALUES " + rows);
     }
 
-    /** The days whose latest status is complete. */
+    /** The days whose latest status is complete, as ledger/latest_day_status.sql defines it. */
     public SortedSet<LocalDate> completeDays(DayKind kind) {
         StatementResult result = trino.query(
-                "ledger/day_status.sql",
-                "SELECT dt FROM (SELECT dt, max_by(status, updated_at) AS status FROM " + table("day_status")
-                        + " WHERE kind = " + new SqlValue.Text(kind.name().toLowerCase(java.util.Locale.ROOT)).render()
-                        + " GROUP BY dt) WHERE status = 'complete'");
+                "ledger/latest_day_status.sql",
+                "SELECT dt FROM " + table("latest_day_status") + " WHERE is_complete AND kind = "
+                        + new SqlValue.Text(kind.name().toLowerCase(java.util.Locale.ROOT)).render());
         SortedSet<LocalDate> days = new TreeSet<>();
         result.rows().forEach(row -> days.add(((java.sql.Date) row.get(0)).toLocalDate()));
         return days;

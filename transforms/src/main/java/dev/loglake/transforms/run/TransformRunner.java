@@ -7,6 +7,8 @@ import dev.loglake.core.config.TransformConfig;
 import dev.loglake.core.trino.TrinoConnections;
 import dev.loglake.lake.DayRange;
 import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.model.ModelCatalog;
+import dev.loglake.lake.model.ModelKind;
 import dev.loglake.lake.sql.SqlValue;
 import dev.loglake.lake.trino.TrinoSession;
 import java.time.Duration;
@@ -34,23 +36,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class TransformRunner {
     private static final Logger log = LoggerFactory.getLogger(TransformRunner.class);
 
-    /** Built from the staging rows, in this order; each reads only the tables before it. */
-    static final List<String> MART_MODELS = List.of(
-            "marts/fact_requests.sql",
-            "marts/sessions.sql",
-            "marts/daily_visitors.sql",
-            "marts/daily_response_times.sql",
-            "marts/daily_traffic.sql",
-            "marts/daily_status.sql",
-            "marts/daily_latency.sql",
-            "marts/daily_paths.sql",
-            "marts/daily_referrers.sql",
-            "marts/daily_audience_mix.sql",
-            "marts/hourly_traffic.sql");
+    /** The lake's SQL files: which models each layer has, and in which order they run. */
+    private static final ModelCatalog MODELS = ModelCatalog.lake();
 
-    /** The staging tables, whose comments the runner keeps as their files describe them. */
-    static final List<String> STAGING_MODELS =
-            List.of("staging/ip_block_buckets.sql", "staging/parsed_lines.sql", "staging/quarantine.sql");
+    /** The facts: every valid request; its rows are the run's requests. */
+    private static final String FACTS = "marts.fact_requests";
 
     private final TrinoConnections connections;
     private final S3Client s3;
@@ -91,7 +81,7 @@ public final class TransformRunner {
 
     private TransformSummary run(
             TransformRequest request, Instant started, SortedSet<LocalDate> available, RawDays raw, Ledger ledger) {
-        JobRunner jobs = new JobRunner(trino, schemas, ledger);
+        JobRunner jobs = new JobRunner(connections, trino, schemas, ledger);
         createSchemasAndTables(jobs);
         SortedSet<LocalDate> arrivalDays = request.range()
                 .map(range -> (SortedSet<LocalDate>) new TreeSet<>(range.dates()))
@@ -123,12 +113,13 @@ public final class TransformRunner {
                 eventDays,
                 totals.parsed,
                 totals.quarantined,
-                totals.requests,
+                totals.requests.get(),
                 elapsed(started));
     }
 
     private SortedSet<LocalDate> loadBatch(DayRange arrival, JobRunner jobs, Ledger ledger, Totals totals) {
-        Checks checks = new Checks(trino, schemas, config.latenessDays());
+        LayerChecks checks = new LayerChecks(trino, schemas, MODELS);
+        ModelGraph graph = new ModelGraph(MODELS, config.concurrency());
         ledger.setDays(Ledger.DayKind.ARRIVAL, arrival.dates(), Ledger.DayStatus.LOADING);
         SortedSet<LocalDate> eventDays = new TreeSet<>();
         try {
@@ -137,7 +128,7 @@ public final class TransformRunner {
                     .load(arrival, () -> jobs.load("staging/parsed_lines.sql", "arrival_dt=" + arrival, arrivalValues));
             long quarantined = jobs.load("staging/quarantine.sql", "arrival_dt=" + arrival, arrivalValues);
             jobs.analyze("staging/parsed_lines.sql", arrival, lines);
-            checks.linesConserved(arrival);
+            checks.run("staging", "arrival_dt=" + arrival, arrivalValues);
             totals.parsed += lines - quarantined;
             totals.quarantined += quarantined;
 
@@ -146,15 +137,14 @@ public final class TransformRunner {
             ledger.setDays(Ledger.DayKind.EVENT, eventDays, Ledger.DayStatus.LOADING);
             for (DayRange events : martRanges(eventDays, rowsPerEventDay)) {
                 Map<String, SqlValue> eventValues = values(events);
-                for (String model : MART_MODELS) {
-                    long rows = jobs.load(model, "dt=" + events, eventValues);
-                    jobs.analyze(model, events, rows);
-                    if (model.equals("marts/fact_requests.sql")) {
-                        totals.requests += rows;
+                graph.run(MODELS.all(ModelKind.MODEL, "marts"), model -> {
+                    long rows = jobs.load(model.file(), "dt=" + events, eventValues);
+                    jobs.analyze(model.file(), events, rows);
+                    if (model.relation().equals(FACTS)) {
+                        totals.requests.addAndGet(rows);
                     }
-                }
-                checks.factMatchesStaging(events);
-                checks.keyColumnsNotNull(events);
+                });
+                checks.run("marts", "dt=" + events, eventValues);
             }
             ledger.setDays(Ledger.DayKind.EVENT, eventDays, Ledger.DayStatus.COMPLETE);
             ledger.setDays(Ledger.DayKind.ARRIVAL, arrival.dates(), Ledger.DayStatus.COMPLETE);
@@ -228,14 +218,10 @@ public final class TransformRunner {
                         "schemas",
                         "CREATE SCHEMA IF NOT EXISTS " + schemas.catalog().render() + "." + schema.render()
                                 + " WITH (location = " + new SqlValue.Text(location).render() + ")"));
-        for (String ddl : List.of(
-                "raw/access_log_lines.sql",
-                "raw/ip_blocks.sql",
-                "ledger/job_runs.sql",
-                "ledger/day_status.sql",
-                "ledger/quarantined_objects.sql")) {
-            jobs.runDdl(ddl);
+        for (String layer : List.of("raw", "ledger")) {
+            MODELS.all(ModelKind.DDL, layer).forEach(ddl -> jobs.runDdl(ddl.file()));
         }
+        new Views(trino, schemas).createOrReplace("ledger");
     }
 
     /**
@@ -243,11 +229,13 @@ public final class TransformRunner {
      * schema, both only where something changed (a current lake costs three queries).
      */
     private void describeForBiTools(JobRunner jobs) {
-        List<String> models = new ArrayList<>(STAGING_MODELS);
-        models.addAll(MART_MODELS);
+        List<String> models = new ArrayList<>();
+        for (String layer : List.of("staging", "marts")) {
+            MODELS.all(ModelKind.MODEL, layer).forEach(model -> models.add(model.file()));
+        }
         new TableComments(trino, schemas).sync(models);
         if (jobs.tableExists(schemas.table(schemas.marts(), "daily_traffic"))) {
-            new ReportViews(trino, schemas).createOrReplace();
+            new Views(trino, schemas).createOrReplace("views");
         }
     }
 
@@ -329,6 +317,7 @@ public final class TransformRunner {
     private static final class Totals {
         long parsed;
         long quarantined;
-        long requests;
+        /** Added to by the facts' job, which may run on another thread. */
+        final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
     }
 }

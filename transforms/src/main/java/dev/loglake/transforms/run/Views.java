@@ -3,6 +3,9 @@ package dev.loglake.transforms.run;
 import static java.util.Objects.requireNonNull;
 
 import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.model.Model;
+import dev.loglake.lake.model.ModelCatalog;
+import dev.loglake.lake.model.ModelKind;
 import dev.loglake.lake.sql.SqlFile;
 import dev.loglake.lake.sql.SqlValue;
 import dev.loglake.lake.trino.TrinoSession;
@@ -19,58 +22,53 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The views of the reports schema (sql/views/), which give a BI user the KPIs without joins. Each is created
- * with CREATE OR REPLACE VIEW, and only when its file changed: the view's comment ends with the file's name
- * and a version (a hash of the view's SQL and comment), so a run whose views are current costs one query.
+ * The lake's views: the ledger's (the one definition of a day's status) and those of the reports schema
+ * (sql/views/), which give a BI user the KPIs without joins. The model catalog says which there are and in which
+ * order (a view after the views it reads). Each is created with CREATE OR REPLACE VIEW, and only when its file
+ * changed: the view's comment ends with the file's name and a version (a hash of the view's SQL and comment), so a
+ * schema whose views are current costs one query.
  *
  * <p>A view's columns are described in the view's comment, not one COMMENT ON COLUMN each: a view column
  * comment rewrites the whole view in the metastore (about half a second each on a loaded 2-core machine),
  * and CREATE OR REPLACE VIEW drops them again.
  */
-final class ReportViews {
-    private static final Logger log = LoggerFactory.getLogger(ReportViews.class);
-
-    /** In creation order: the later views read day_status. */
-    static final List<String> VIEWS = List.of(
-            "views/day_status.sql",
-            "views/daily_kpis.sql",
-            "views/top_paths.sql",
-            "views/top_referrers.sql",
-            "views/traffic_by_hour.sql",
-            "views/audience_mix.sql");
+final class Views {
+    private static final Logger log = LoggerFactory.getLogger(Views.class);
 
     private final TrinoSession trino;
     private final LakeSchemas schemas;
 
-    ReportViews(TrinoSession trino, LakeSchemas schemas) {
+    Views(TrinoSession trino, LakeSchemas schemas) {
         this.trino = requireNonNull(trino, "trino is null");
         this.schemas = requireNonNull(schemas, "schemas is null");
     }
 
-    void createOrReplace() {
-        Map<String, String> current = currentComments();
+    /** Creates or replaces the views of one folder of sql/ ({@code ledger} or {@code views}) that changed. */
+    void createOrReplace(String layer) {
+        List<Model> views = ModelCatalog.lake().all(ModelKind.VIEW, layer);
+        if (views.isEmpty()) {
+            return;
+        }
+        SqlValue.Identifier schema = schemas.schema(views.get(0).relation().split("\\.")[0]);
+        Map<String, String> current = currentComments(schema);
         int replaced = 0;
-        for (String file : VIEWS) {
-            SqlFile sql = SqlFile.load(file);
-            String name = new SqlFile(file, sql.tag("view").orElseThrow()).render(schemas.parameters());
+        for (Model view : views) {
+            SqlFile sql = view.sql();
+            String name = new SqlFile(view.file(), sql.tag("view").orElseThrow()).render(schemas.parameters());
             String body = sql.render(schemas.parameters());
             String comment = comment(sql, body);
             if (!comment.equals(current.get(name))) {
                 trino.query(
-                        file,
+                        view.file(),
                         "CREATE OR REPLACE VIEW " + schemas.catalog().render() + "." + name + " COMMENT "
                                 + new SqlValue.Text(comment).render() + " AS\n" + body);
                 replaced++;
             }
         }
         if (replaced > 0) {
-            log.info(
-                    "Created or replaced {} view(s) in schema {}",
-                    replaced,
-                    schemas.reports().name());
+            log.info("Created or replaced {} view(s) in schema {}", replaced, schema.name());
         }
     }
-
     /** What the view is, its grain, what each column means, and where it comes from with its version. */
     static String comment(SqlFile sql, String body) {
         String columns = sql.columnComments().entrySet().stream()
@@ -80,16 +78,15 @@ final class ReportViews {
         return described + " (loglake sql/" + sql.name() + ", version " + version(body + described) + ")";
     }
 
-    private Map<String, String> currentComments() {
+    private Map<String, String> currentComments(SqlValue.Identifier schema) {
         Map<String, String> comments = new HashMap<>();
         trino.query(
                         "views",
                         "SELECT table_name, comment FROM system.metadata.table_comments WHERE catalog_name = "
                                 + new SqlValue.Text(schemas.catalog().name()).render() + " AND schema_name = "
-                                + new SqlValue.Text(schemas.reports().name()).render())
+                                + new SqlValue.Text(schema.name()).render())
                 .rows()
-                .forEach(row ->
-                        comments.put(schemas.reports().name() + "." + row.get(0), Objects.toString(row.get(1), "")));
+                .forEach(row -> comments.put(schema.name() + "." + row.get(0), Objects.toString(row.get(1), "")));
         return comments;
     }
 

@@ -1,0 +1,15 @@
+package dev.loglake.lake.model;
+
+/** What a SQL file of the lake defines, told from its header and its first statement. */
+public enum ModelKind {
+    /** A {@code CREATE TABLE IF NOT EXISTS}: a raw table over S3 or a ledger table, created as written. */
+    DDL,
+    /** A SELECT with a {@code @table} tag: the runner creates the table and loads it. */
+    MODEL,
+    /** A SELECT with a {@code @view} tag: created as a view. */
+    VIEW,
+    /** A SELECT with a {@code @query} tag: run by the reports, never stored. */
+    QUERY,
+    /** A {@code .check.sql} file: a data test that returns one row per problem; no row means it holds. */
+    CHECK
+}

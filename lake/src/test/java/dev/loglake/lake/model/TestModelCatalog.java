@@ -1,0 +1,89 @@
+package dev.loglake.lake.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loglake.core.LoglakeException;
+import dev.loglake.lake.sql.SqlFile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TestModelCatalog {
+    private final ModelCatalog lake = ModelCatalog.lake();
+
+    @Test
+    void findsTheLakesFilesByListingSqlAndTellsTheirKinds() {
+        assertThat(lake.model("raw/access_log_lines.sql").kind()).isEqualTo(ModelKind.DDL);
+        assertThat(lake.model("raw/access_log_lines.sql").relation()).isEqualTo("raw.access_log_lines");
+        assertThat(lake.model("marts/fact_requests.sql").kind()).isEqualTo(ModelKind.MODEL);
+        assertThat(lake.model("views/daily_kpis.sql").kind()).isEqualTo(ModelKind.VIEW);
+        assertThat(lake.model("views/daily_kpis.sql").relation()).isEqualTo("reports.daily_kpis");
+        assertThat(lake.model("reports/kpis.sql").kind()).isEqualTo(ModelKind.QUERY);
+        assertThat(lake.all(ModelKind.MODEL, "marts"))
+                .extracting(Model::name)
+                .contains("fact_requests", "sessions", "daily_traffic", "hourly_traffic");
+    }
+
+    @Test
+    void derivesDependenciesFromTheTablesAFileReads() {
+        assertThat(lake.dependencies(lake.model("marts/fact_requests.sql")))
+                .extracting(Model::file)
+                .containsExactlyInAnyOrder("staging/parsed_lines.sql", "staging/ip_block_buckets.sql");
+        assertThat(lake.dependencies(lake.model("marts/daily_traffic.sql")))
+                .extracting(Model::file)
+                .contains(
+                        "marts/fact_requests.sql",
+                        "marts/sessions.sql",
+                        "marts/daily_visitors.sql",
+                        "marts/daily_response_times.sql");
+    }
+
+    @Test
+    void ordersEveryModelAfterWhatItReads() {
+        List<Model> marts = lake.all(ModelKind.MODEL, "marts");
+        assertThat(marts.get(0).name()).isEqualTo("fact_requests");
+        for (Model model : marts) {
+            for (Model dependency : lake.dependencies(model)) {
+                if (marts.contains(dependency)) {
+                    assertThat(marts.indexOf(dependency))
+                            .as(model + " after " + dependency)
+                            .isLessThan(marts.indexOf(model));
+                }
+            }
+        }
+        List<Model> views = lake.all(ModelKind.VIEW, "views");
+        assertThat(views.get(0).name()).isEqualTo("day_status");
+    }
+
+    @Test
+    void aNewMartIsOneFile() {
+        ModelCatalog catalog = ModelCatalog.of(List.of(
+                mart("marts/b.sql", "b", "{{catalog}}.{{marts_schema}}.a"),
+                mart("marts/a.sql", "a", "{{catalog}}.{{staging_schema}}.parsed_lines"),
+                mart("marts/c.sql", "c", "{{catalog}}.{{marts_schema}}.b")));
+        assertThat(catalog.all(ModelKind.MODEL, "marts"))
+                .extracting(Model::name)
+                .containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void aCycleOrATwiceDefinedTableIsAnErrorNamingTheFiles() {
+        assertThatThrownBy(() -> ModelCatalog.of(List.of(
+                        mart("marts/a.sql", "a", "{{catalog}}.{{marts_schema}}.b"),
+                        mart("marts/b.sql", "b", "{{catalog}}.{{marts_schema}}.a"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("cycle")
+                .hasMessageContaining("marts/a.sql");
+        assertThatThrownBy(() -> ModelCatalog.of(List.of(
+                        mart("marts/a.sql", "a", "{{catalog}}.{{staging_schema}}.x"),
+                        mart("marts/a2.sql", "a", "{{catalog}}.{{staging_schema}}.x"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("marts/a.sql and marts/a2.sql both define marts.a");
+    }
+
+    private static SqlFile mart(String file, String table, String reads) {
+        return new SqlFile(
+                file,
+                "-- @table {{marts_schema}}." + table + "\n-- @partitioned_by dt\nSELECT x, dt FROM " + reads + "\n");
+    }
+}

@@ -1,0 +1,34 @@
+-- @check      Every raw line of the arrival days is either a parsed row or a quarantined row: none lost, none
+--             counted twice.
+-- @grain      one row per arrival day whose counts do not add up (no row: the check holds).
+-- @parameters catalog, raw_schema, staging_schema (identifiers); from_date, to_date (arrival dates)
+WITH raw_lines AS (
+    SELECT CAST(dt AS date) AS day, count(*) AS lines
+    FROM {{catalog}}.{{raw_schema}}.access_log_lines
+    WHERE dt BETWEEN CAST({{from_date}} AS varchar) AND CAST({{to_date}} AS varchar)
+    GROUP BY 1
+),
+parsed AS (
+    SELECT arrival_dt AS day, count(*) AS lines
+    FROM {{catalog}}.{{staging_schema}}.parsed_lines
+    WHERE error IS NULL AND arrival_dt BETWEEN {{from_date}} AND {{to_date}}
+    GROUP BY 1
+),
+quarantined AS (
+    SELECT arrival_dt AS day, count(*) AS lines
+    FROM {{catalog}}.{{staging_schema}}.quarantine
+    WHERE arrival_dt BETWEEN {{from_date}} AND {{to_date}}
+    GROUP BY 1
+),
+days AS (
+    SELECT day FROM raw_lines UNION SELECT day FROM parsed UNION SELECT day FROM quarantined
+)
+SELECT
+    CAST(d.day AS varchar) AS partition,
+    format('%d raw lines but %d parsed + %d quarantined', coalesce(r.lines, 0), coalesce(p.lines, 0),
+        coalesce(q.lines, 0)) AS problem
+FROM days d
+LEFT JOIN raw_lines r ON r.day = d.day
+LEFT JOIN parsed p ON p.day = d.day
+LEFT JOIN quarantined q ON q.day = d.day
+WHERE coalesce(r.lines, 0) <> coalesce(p.lines, 0) + coalesce(q.lines, 0)

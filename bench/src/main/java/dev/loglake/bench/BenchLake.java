@@ -9,7 +9,7 @@ import dev.loglake.core.config.TransformConfig;
 import dev.loglake.core.config.TrinoConfig;
 import dev.loglake.core.trino.TrinoConnections;
 import dev.loglake.generator.store.S3ObjectStore;
-import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.LakeClients;
 import dev.loglake.lake.sql.SqlValue;
 import dev.loglake.transforms.run.TransformRequest;
 import dev.loglake.transforms.run.TransformRunner;
@@ -94,12 +94,8 @@ public final class BenchLake {
     /** Runs the real transform runner on the lake of {@code role}. */
     public TransformSummary transform(String role, TransformRequest request) {
         Settings lakeSettings = settings(role);
-        TrinoConfig trino = TrinoConfig.from(lakeSettings);
-        return new TransformRunner(
-                        new TrinoConnections(trino),
-                        s3,
-                        LakeSchemas.of(trino.catalog(), LakeConfig.from(lakeSettings)),
-                        TransformConfig.from(lakeSettings))
+        LakeClients clients = LakeClients.from(lakeSettings);
+        return new TransformRunner(clients.trino(), s3, clients.schemas(), TransformConfig.from(lakeSettings))
                 .run(request);
     }
 

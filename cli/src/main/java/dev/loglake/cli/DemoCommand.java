@@ -3,20 +3,17 @@ package dev.loglake.cli;
 import dev.loglake.cli.stack.StackCommand;
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.LakeConfig;
-import dev.loglake.core.config.S3Config;
 import dev.loglake.core.config.Settings;
 import dev.loglake.core.config.StackConfig;
 import dev.loglake.core.config.TransformConfig;
-import dev.loglake.core.config.TrinoConfig;
 import dev.loglake.core.progress.ProgressReporter;
-import dev.loglake.core.s3.S3Clients;
 import dev.loglake.core.trino.TrinoConnections;
 import dev.loglake.generator.generate.GenerateOptions;
 import dev.loglake.generator.generate.GenerateResult;
 import dev.loglake.generator.generate.GenerateRun;
 import dev.loglake.generator.store.S3ObjectStore;
 import dev.loglake.lake.DayRange;
-import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.LakeClients;
 import dev.loglake.stack.LocalStack;
 import dev.loglake.transforms.run.TransformRequest;
 import dev.loglake.transforms.run.TransformRunner;
@@ -77,9 +74,10 @@ final class DemoCommand implements Callable<Integer> {
         LocalStack.UpResult up = stack.up();
         StackCommand.printEndpoints(out, stack, up);
         Settings connected = settings.with(stack.connectionSettings(stack.credentials()), "local stack");
-        LakeConfig lake = LakeConfig.from(connected);
+        LakeClients clients = LakeClients.from(connected);
+        LakeConfig lake = clients.lake();
 
-        try (S3Client s3 = S3Clients.create(S3Config.from(connected), 8)) {
+        try (S3Client s3 = clients.s3(8)) {
             out.printf(
                     "%nStep 2/4: simulating %d day(s) of traffic from %s into s3://%s/%n",
                     days, start, lake.rawBucket());
@@ -91,12 +89,8 @@ final class DemoCommand implements Callable<Integer> {
 
             out.printf("%nStep 3/4: loading the raw days into the lake through Trino%n");
             out.flush();
-            TrinoConfig trino = TrinoConfig.from(connected);
             TransformSummary summary = new TransformRunner(
-                            new TrinoConnections(trino),
-                            s3,
-                            LakeSchemas.of(trino.catalog(), lake),
-                            TransformConfig.from(connected))
+                            clients.trino(), s3, clients.schemas(), TransformConfig.from(connected))
                     .run(TransformRequest.pending());
             out.println(
                     summary.nothingToDo()
@@ -108,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
                                     summary.elapsed().toMillis() / 1000.0));
 
             out.printf("%nStep 4/4: headline figures (from %s.daily_traffic)%n", lake.schema("marts"));
-            printHeadlines(new TrinoConnections(trino), lake, out);
+            printHeadlines(clients.trino(), lake, out);
         }
         out.printf(
                 "%nDone. Connect DBeaver to %s (user %s, no password) and browse the %s, %s and %s schemas."

@@ -2,13 +2,8 @@ package dev.loglake.cli.report;
 
 import dev.loglake.cli.ConfigOptions;
 import dev.loglake.core.LoglakeException;
-import dev.loglake.core.config.LakeConfig;
-import dev.loglake.core.config.S3Config;
 import dev.loglake.core.config.Settings;
-import dev.loglake.core.config.TrinoConfig;
-import dev.loglake.core.s3.S3Clients;
-import dev.loglake.core.trino.TrinoConnections;
-import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.LakeClients;
 import dev.loglake.reports.MissingDay;
 import dev.loglake.reports.Period;
 import dev.loglake.reports.ReportRequest;
@@ -73,10 +68,9 @@ public final class ReportCommand implements Callable<Integer> {
         ReportRequest request =
                 out == null ? ReportRequest.withDefaultOutput(day, kind) : new ReportRequest(day, kind, out);
         Settings settings = config.settings();
-        TrinoConfig trinoConfig = TrinoConfig.from(settings);
-        LakeSchemas schemas = LakeSchemas.of(trinoConfig.catalog(), LakeConfig.from(settings));
-        try (S3Client s3 = S3Clients.create(S3Config.from(settings))) {
-            ReportResult result = new ReportRunner(new TrinoConnections(trinoConfig), s3, schemas).run(request);
+        LakeClients clients = LakeClients.from(settings);
+        try (S3Client s3 = clients.s3()) {
+            ReportResult result = new ReportRunner(clients.trino(), s3, clients.schemas()).run(request);
             print(result);
         }
         return 0;

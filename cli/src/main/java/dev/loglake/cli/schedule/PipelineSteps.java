@@ -1,11 +1,8 @@
 package dev.loglake.cli.schedule;
 
-import dev.loglake.core.config.LakeConfig;
-import dev.loglake.core.config.S3Config;
 import dev.loglake.core.config.Settings;
 import dev.loglake.core.config.TransformConfig;
-import dev.loglake.core.config.TrinoConfig;
-import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.LakeClients;
 import dev.loglake.scheduler.Step;
 import java.util.List;
 
@@ -17,11 +14,10 @@ public final class PipelineSteps {
     private PipelineSteps() {}
 
     public static List<Step> from(Settings settings) {
-        TrinoConfig trino = TrinoConfig.from(settings);
-        LakeSchemas schemas = LakeSchemas.of(trino.catalog(), LakeConfig.from(settings));
-        Step transform = new TransformStep(trino, S3Config.from(settings), schemas, TransformConfig.from(settings));
+        LakeClients clients = LakeClients.from(settings);
+        Step transform = new TransformStep(clients, TransformConfig.from(settings));
         // The report reads the days the transform marked complete, so it runs second.
-        Step report = new ReportStep(trino, S3Config.from(settings), schemas);
+        Step report = new ReportStep(clients);
         return List.of(transform, report);
     }
 }

@@ -2,11 +2,7 @@ package dev.loglake.cli.schedule;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.loglake.core.config.S3Config;
-import dev.loglake.core.config.TrinoConfig;
-import dev.loglake.core.s3.S3Clients;
-import dev.loglake.core.trino.TrinoConnections;
-import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.LakeClients;
 import dev.loglake.reports.Period;
 import dev.loglake.reports.ReportRequest;
 import dev.loglake.reports.ReportResult;
@@ -22,14 +18,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * loaded it.
  */
 public final class ReportStep implements Step {
-    private final TrinoConfig trino;
-    private final S3Config s3;
-    private final LakeSchemas schemas;
+    private final LakeClients clients;
 
-    public ReportStep(TrinoConfig trino, S3Config s3, LakeSchemas schemas) {
-        this.trino = requireNonNull(trino, "trino is null");
-        this.s3 = requireNonNull(s3, "s3 is null");
-        this.schemas = requireNonNull(schemas, "schemas is null");
+    public ReportStep(LakeClients clients) {
+        this.clients = requireNonNull(clients, "clients is null");
     }
 
     @Override
@@ -40,8 +32,8 @@ public final class ReportStep implements Step {
     @Override
     public String run(ZonedDateTime tick) {
         LocalDate day = tick.toLocalDate().minusDays(1);
-        try (S3Client client = S3Clients.create(s3)) {
-            ReportResult result = new ReportRunner(new TrinoConnections(trino), client, schemas)
+        try (S3Client client = clients.s3()) {
+            ReportResult result = new ReportRunner(clients.trino(), client, clients.schemas())
                     .run(ReportRequest.withDefaultOutput(day, Period.DAY));
             return String.format(
                     "wrote the day report of %s: %d files in %s and s3://%s/%s.",

@@ -2,13 +2,9 @@ package dev.loglake.cli.schedule;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.loglake.core.config.S3Config;
 import dev.loglake.core.config.TransformConfig;
-import dev.loglake.core.config.TrinoConfig;
-import dev.loglake.core.s3.S3Clients;
-import dev.loglake.core.trino.TrinoConnections;
 import dev.loglake.lake.DayRange;
-import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.LakeClients;
 import dev.loglake.scheduler.Step;
 import dev.loglake.transforms.run.TransformRequest;
 import dev.loglake.transforms.run.TransformRunner;
@@ -21,15 +17,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * incomplete is not complete in the ledger, so the next run loads it again: retries need no state here.
  */
 public final class TransformStep implements Step {
-    private final TrinoConfig trino;
-    private final S3Config s3;
-    private final LakeSchemas schemas;
+    private final LakeClients clients;
     private final TransformConfig transform;
 
-    public TransformStep(TrinoConfig trino, S3Config s3, LakeSchemas schemas, TransformConfig transform) {
-        this.trino = requireNonNull(trino, "trino is null");
-        this.s3 = requireNonNull(s3, "s3 is null");
-        this.schemas = requireNonNull(schemas, "schemas is null");
+    public TransformStep(LakeClients clients, TransformConfig transform) {
+        this.clients = requireNonNull(clients, "clients is null");
         this.transform = requireNonNull(transform, "transform is null");
     }
 
@@ -41,8 +33,8 @@ public final class TransformStep implements Step {
     @Override
     public String run(ZonedDateTime tick) {
         // A client per run: a long-lived process must not depend on a connection opened hours ago.
-        try (S3Client client = S3Clients.create(s3)) {
-            return describe(new TransformRunner(new TrinoConnections(trino), client, schemas, transform)
+        try (S3Client client = clients.s3()) {
+            return describe(new TransformRunner(clients.trino(), client, clients.schemas(), transform)
                     .run(TransformRequest.pending()));
         }
     }

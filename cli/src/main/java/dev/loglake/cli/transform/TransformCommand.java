@@ -2,15 +2,10 @@ package dev.loglake.cli.transform;
 
 import dev.loglake.cli.ConfigOptions;
 import dev.loglake.core.LoglakeException;
-import dev.loglake.core.config.LakeConfig;
-import dev.loglake.core.config.S3Config;
 import dev.loglake.core.config.Settings;
 import dev.loglake.core.config.TransformConfig;
-import dev.loglake.core.config.TrinoConfig;
-import dev.loglake.core.s3.S3Clients;
-import dev.loglake.core.trino.TrinoConnections;
 import dev.loglake.lake.DayRange;
-import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.LakeClients;
 import dev.loglake.transforms.run.TransformRequest;
 import dev.loglake.transforms.run.TransformRunner;
 import dev.loglake.transforms.run.TransformSummary;
@@ -65,11 +60,10 @@ public final class TransformCommand implements Callable<Integer> {
         }
         Settings settings = config.settings(flags);
         TransformConfig transformConfig = TransformConfig.from(settings);
-        TrinoConfig trinoConfig = TrinoConfig.from(settings);
-        LakeSchemas schemas = LakeSchemas.of(trinoConfig.catalog(), LakeConfig.from(settings));
-        try (S3Client s3 = S3Clients.create(S3Config.from(settings))) {
+        LakeClients clients = LakeClients.from(settings);
+        try (S3Client s3 = clients.s3()) {
             TransformSummary summary =
-                    new TransformRunner(new TrinoConnections(trinoConfig), s3, schemas, transformConfig).run(request);
+                    new TransformRunner(clients.trino(), s3, clients.schemas(), transformConfig).run(request);
             print(summary);
         }
         return 0;

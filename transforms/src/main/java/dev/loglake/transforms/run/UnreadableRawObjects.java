@@ -10,6 +10,7 @@ import dev.loglake.lake.RawLayout;
 import dev.loglake.lake.sql.SqlValue;
 import dev.loglake.lake.trino.TrinoSession;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -21,13 +22,15 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Raw objects that cannot be read at all: a truncated gzip stream, a {@code .gz} that is not gzip. Trino
  * fails the whole staging statement on such an object (naming it), so that one bad object would block its
  * day. When the statement fails naming a raw object of the days being loaded, this reads the object itself
- * to confirm it is unreadable (a transient S3 error must not lose good data), moves it to {@code
+ * to confirm it is unreadable (a transient S3 error must not lose good data: an I/O error while reading it is
+ * retried, and fails the run if it persists), moves it to {@code
  * quarantine/objects/<its key>}, records it in {@code ledger.quarantined_objects} with the reason, and runs
  * the statement again. Normal loads pay nothing: objects are checked only after a failure.
  */
@@ -42,6 +45,10 @@ final class UnreadableRawObjects {
     static final String QUARANTINE_PREFIX = RawLayout.OBJECT_QUARANTINE_PREFIX;
     /** More bad objects than this in one batch is not a few damaged files: stop and let a person look. */
     private static final int MAX_PER_BATCH = 20;
+    /** Reads of an object to check, before an I/O error fails the run (the SDK retries each request too). */
+    private static final int READ_ATTEMPTS = 3;
+
+    private static final Duration READ_BACKOFF = Duration.ofSeconds(1);
 
     private final S3Client s3;
     private final TrinoConnections connections;
@@ -101,12 +108,67 @@ final class UnreadableRawObjects {
         if (!key.endsWith(".gz")) {
             return Optional.empty();
         }
-        try (InputStream object = s3.getObject(
-                request -> request.bucket(schemas.lake().rawBucket()).key(key))) {
-            return GzipCheck.whyUnreadable(object);
-        } catch (SdkException | java.io.IOException e) {
-            return Optional.empty();
+        String bucket = schemas.lake().rawBucket();
+        return whyUnreadable(
+                "s3://" + bucket + "/" + key,
+                () -> s3.getObject(request -> request.bucket(bucket).key(key)),
+                READ_ATTEMPTS,
+                READ_BACKOFF);
+    }
+
+    /**
+     * Reads the object {@code open} opens to its end, up to {@code attempts} times while reading it fails: a
+     * reset connection or an S3 server error says nothing about the object and must not get it quarantined.
+     * Empty if the object is whole, or if S3 refuses it for good (gone, forbidden): then nothing can be judged
+     * and the load's own error stands.
+     *
+     * @throws LoglakeException if every attempt failed with an I/O error
+     */
+    static Optional<String> whyUnreadable(String object, ObjectOpener open, int attempts, Duration backoff) {
+        Exception last = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            try (InputStream in = open.open()) {
+                return GzipCheck.whyUnreadable(in);
+            } catch (SdkServiceException e) {
+                if (!e.retryable() && e.statusCode() < 500) {
+                    return Optional.empty();
+                }
+                last = e;
+            } catch (SdkException | java.io.IOException e) {
+                last = e;
+            }
+            log.warn(
+                    "Reading the raw object {} to check it failed (attempt {} of {}): {}",
+                    object,
+                    attempt,
+                    attempts,
+                    last.toString());
+            if (attempt < attempts) {
+                pause(backoff.multipliedBy(attempt));
+            }
         }
+        throw LoglakeException.external(
+                String.format(
+                        "Cannot check the raw object %s: reading it from S3 failed %d times with an I/O error (last:"
+                                + " %s). This is an I/O error, not damage to the object, so it was not quarantined;"
+                                + " check that the S3 server answers and run the transform again.",
+                        object, attempts, last),
+                last);
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw LoglakeException.external("Interrupted while waiting to read a raw object again", e);
+        }
+    }
+
+    /** Opens one read of an object from its start. */
+    @FunctionalInterface
+    interface ObjectOpener {
+        InputStream open() throws java.io.IOException;
     }
 
     private void quarantine(String key, String reason) {

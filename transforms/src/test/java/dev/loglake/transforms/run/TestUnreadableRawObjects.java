@@ -1,17 +1,22 @@
 package dev.loglake.transforms.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loglake.core.LoglakeException;
 import dev.loglake.lake.DayRange;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 class TestUnreadableRawObjects {
     private static final DayRange DAYS = new DayRange(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 2));
@@ -54,6 +59,61 @@ class TestUnreadableRawObjects {
                 .hasValueSatisfying(reason -> assertThat(reason).startsWith("truncated gzip stream"));
         assertThat(GzipCheck.whyUnreadable(new ByteArrayInputStream("plain text\n".getBytes(StandardCharsets.UTF_8))))
                 .hasValueSatisfying(reason -> assertThat(reason).startsWith("not gzip"));
+    }
+
+    @Test
+    void aReadThatFailsWithAnIoErrorIsRetriedAndThenJudged() {
+        AtomicInteger opened = new AtomicInteger();
+        UnreadableRawObjects.ObjectOpener resetTwice = () -> opened.incrementAndGet() <= 2
+                ? new TestGzipCheck.FailingStream(
+                        TestGzipCheck.WHOLE, TestGzipCheck.WHOLE.length / 2, new SocketException("Connection reset"))
+                : new ByteArrayInputStream(TestGzipCheck.WHOLE);
+
+        assertThat(UnreadableRawObjects.whyUnreadable("s3://raw/" + KEY, resetTwice, 3, Duration.ZERO))
+                .isEmpty();
+        assertThat(opened).hasValue(3);
+    }
+
+    @Test
+    void aReadThatKeepsFailingWithAnIoErrorFailsTheRunInsteadOfQuarantining() {
+        AtomicInteger opened = new AtomicInteger();
+        UnreadableRawObjects.ObjectOpener alwaysReset = () -> {
+            opened.incrementAndGet();
+            return new TestGzipCheck.FailingStream(TestGzipCheck.WHOLE, 100, new SocketException("Connection reset"));
+        };
+        UnreadableRawObjects.ObjectOpener serverDown = () -> {
+            opened.incrementAndGet();
+            throw SdkClientException.create("Unable to execute HTTP request: Connection refused");
+        };
+
+        assertThatThrownBy(() -> UnreadableRawObjects.whyUnreadable("s3://raw/" + KEY, alwaysReset, 3, Duration.ZERO))
+                .isInstanceOfSatisfying(
+                        LoglakeException.class, e -> assertThat(e.kind()).isEqualTo(LoglakeException.Kind.EXTERNAL))
+                .hasMessageContaining("s3://raw/" + KEY)
+                .hasMessageContaining("failed 3 times with an I/O error")
+                .hasMessageContaining("Connection reset")
+                .hasMessageContaining("not damage to the object, so it was not quarantined");
+        assertThat(opened).hasValue(3);
+
+        opened.set(0);
+        assertThatThrownBy(() -> UnreadableRawObjects.whyUnreadable("s3://raw/" + KEY, serverDown, 3, Duration.ZERO))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("s3://raw/" + KEY)
+                .hasMessageContaining("Connection refused")
+                .hasMessageContaining("not damage");
+        assertThat(opened).hasValue(3);
+    }
+
+    @Test
+    void damageFoundAfterATransientErrorIsStillDamage() {
+        AtomicInteger opened = new AtomicInteger();
+        byte[] truncated = Arrays.copyOf(TestGzipCheck.WHOLE, TestGzipCheck.WHOLE.length / 2);
+        UnreadableRawObjects.ObjectOpener resetThenTruncated = () -> opened.incrementAndGet() == 1
+                ? new TestGzipCheck.FailingStream(truncated, 50, new SocketException("Connection reset"))
+                : new ByteArrayInputStream(truncated);
+
+        assertThat(UnreadableRawObjects.whyUnreadable("s3://raw/" + KEY, resetThenTruncated, 3, Duration.ZERO))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("truncated gzip stream"));
     }
 
     private static LoglakeException failure(String trinoMessage) {

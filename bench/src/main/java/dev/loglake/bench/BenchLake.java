@@ -23,6 +23,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -93,6 +96,11 @@ public final class BenchLake {
 
     /** Runs the real transform runner on the lake of {@code role}. */
     public TransformSummary transform(String role, TransformRequest request) {
+        if (!options.lakeRoles().contains(role)) {
+            // cleanup drops the schemas of these roles only: a lake of another role would be left behind
+            throw LoglakeException.internal(
+                    "The bench has no lake of the role " + role + ": expected one of " + options.lakeRoles(), null);
+        }
         Settings lakeSettings = settings(role);
         LakeClients clients = LakeClients.from(lakeSettings);
         return new TransformRunner(clients.trino(), s3, clients.schemas(), TransformConfig.from(lakeSettings))
@@ -173,16 +181,37 @@ public final class BenchLake {
         }
     }
 
-    /** Drops every schema whose name starts with the bench's prefix, with its tables (data deleted). */
+    /** The names of a lake's schemas without prefix: {@code raw}, {@code staging}, {@code marts}... */
+    public static List<String> lakeSchemaNames() {
+        LakeConfig unprefixed =
+                LakeConfig.from(Settings.defaults().with(Map.of(LakeConfig.SCHEMA_PREFIX, ""), "bench"));
+        return LakeSchemas.of("catalog", unprefixed).schemaLocations().keySet().stream()
+                .map(SqlValue.Identifier::name)
+                .toList();
+    }
+
+    /**
+     * Drops exactly the bench's own schemas (each role's lake), with their tables (data deleted). Never a pattern:
+     * a user's lake may have a schema prefix that starts like the bench's name.
+     */
     private void dropSchemas() {
         String catalog = new SqlValue.Identifier(TrinoConfig.from(settings).catalog()).render();
-        String prefix = options.name().replace('-', '_') + "\\_";
+        Set<String> own = new TreeSet<>(options.schemas(lakeSchemaNames()));
         for (List<Object> schema : rows("SELECT schema_name FROM " + catalog + ".information_schema.schemata"
-                + " WHERE schema_name LIKE " + new SqlValue.Text(prefix + "%").render() + " ESCAPE '\\'")) {
-            String name = new SqlValue.Identifier((String) schema.get(0)).render();
+                + " WHERE schema_name IN ("
+                + own.stream().map(name -> new SqlValue.Text(name).render()).collect(Collectors.joining(", "))
+                + ")")) {
+            String schemaName = (String) schema.get(0);
+            if (!own.contains(schemaName)) {
+                throw LoglakeException.internal(
+                        "The bench was about to drop the schema " + schemaName + ", which is not one of its own: "
+                                + own,
+                        null);
+            }
+            String name = new SqlValue.Identifier(schemaName).render();
             for (List<Object> table : rows("SELECT table_name, table_type FROM " + catalog
                     + ".information_schema.tables WHERE table_schema = "
-                    + new SqlValue.Text((String) schema.get(0)).render())) {
+                    + new SqlValue.Text(schemaName).render())) {
                 // The reports schema holds views (see ReportViews); Trino drops them with DROP VIEW only.
                 String kind = "VIEW".equals(table.get(1)) ? "VIEW" : "TABLE";
                 rows("DROP " + kind + " IF EXISTS " + catalog + "." + name + "."

@@ -3,8 +3,15 @@ package dev.loglake.bench;
 import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
+import dev.loglake.core.config.LakeConfig;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +36,9 @@ public record BenchOptions(
         Path workDirectory,
         String name,
         boolean keep) {
+    /** The role of the lake the incremental, load and reports stages share. */
+    public static final String SHARED_ROLE = "lake";
+
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{2,15}");
 
     public BenchOptions {
@@ -72,6 +82,72 @@ public record BenchOptions(
     /** A schema prefix of the bench's own, such as {@code loglake_bench_lake_}. */
     public String schemaPrefix(String role) {
         return name.replace('-', '_') + "_" + role + "_";
+    }
+
+    /** The role of the empty lake of the ETL stage's run {@code run} (1-based). */
+    public static String firstDayRole(int run) {
+        return "first" + run;
+    }
+
+    /** Every role whose lake has schemas: the shared lake and one empty lake per ETL run. */
+    public List<String> lakeRoles() {
+        List<String> roles = new ArrayList<>();
+        roles.add(SHARED_ROLE);
+        for (int run = 1; run <= runs; run++) {
+            roles.add(firstDayRole(run));
+        }
+        return List.copyOf(roles);
+    }
+
+    /** The schemas of every lake of the bench, given the names of a lake's schemas ({@code raw}, {@code marts}...). */
+    public Set<String> schemas(List<String> schemaNames) {
+        Set<String> schemas = new TreeSet<>();
+        for (String role : lakeRoles()) {
+            for (String schema : schemaNames) {
+                schemas.add(schemaPrefix(role) + schema);
+            }
+        }
+        return schemas;
+    }
+
+    /**
+     * Refuses a name whose buckets or schemas are a lake's: the bench empties and deletes its buckets and drops
+     * its schemas at the end, so they must be its own. {@code lakes} are the configured lake and the default one
+     * (which other commands on the same stack use unless told otherwise).
+     *
+     * @param schemaNames the names of a lake's schemas without prefix ({@code raw}, {@code marts}...)
+     */
+    public void requireApartFrom(List<LakeConfig> lakes, List<String> schemaNames) {
+        Set<String> benchSchemas = schemas(schemaNames);
+        for (LakeConfig lake : lakes) {
+            Map<String, String> lakeBuckets = new TreeMap<>(Map.of(
+                    LakeConfig.RAW_BUCKET, lake.rawBucket(),
+                    LakeConfig.WAREHOUSE_BUCKET, lake.warehouseBucket(),
+                    LakeConfig.REPORTS_BUCKET, lake.reportsBucket()));
+            for (String bucket : List.of(rawBucket(), warehouseBucket())) {
+                for (Map.Entry<String, String> lakeBucket : lakeBuckets.entrySet()) {
+                    if (lakeBucket.getValue().equals(bucket)) {
+                        throw refused(String.format(
+                                "its bucket %s is a lake's bucket (%s = %s)",
+                                bucket, lakeBucket.getKey(), lakeBucket.getValue()));
+                    }
+                }
+            }
+            for (String schemaName : schemaNames) {
+                if (benchSchemas.contains(lake.schema(schemaName))) {
+                    throw refused(String.format(
+                            "its schema %s is a lake's schema (%s = '%s')",
+                            lake.schema(schemaName), LakeConfig.SCHEMA_PREFIX, lake.schemaPrefix()));
+                }
+            }
+        }
+    }
+
+    private LoglakeException refused(String why) {
+        return LoglakeException.user(
+                "Refusing --name '%s': %s. The bench empties and deletes its buckets and drops its schemas when it"
+                        + " ends, so they must be its own: choose another --name (the default is 'loglake-bench').",
+                name, why);
     }
 
     private static void require(boolean valid, String option, long value, String expected) {

@@ -36,7 +36,7 @@ final class EtlStage {
         List<Double> stagingAndFact = new ArrayList<>();
         List<Double> whole = new ArrayList<>();
         for (int run = 1; run <= options.runs(); run++) {
-            String role = "first" + run;
+            String role = BenchOptions.firstDayRole(run);
             TransformSummary summary = lake.transform(role, Bench.days(options.start(), options.start()));
             summaries.add(summary);
             double jobSeconds = stagingAndFactSeconds(lake.jobMillis(role, summary.runId()));
@@ -68,7 +68,8 @@ final class EtlStage {
                 raw.resolve("access"),
                 ipBlocks,
                 Runtime.getRuntime().availableProcessors(),
-                TransformConfig.from(lake.settings("first1")).latenessDays());
+                TransformConfig.from(lake.settings(BenchOptions.firstDayRole(1)))
+                        .latenessDays());
         DuckDbEtl.warmUp();
         List<Double> duckdbRates = new ArrayList<>();
         DuckDbEtl.Run last = null;

@@ -26,8 +26,9 @@ final class IncrementalStage {
     void run(BenchReport report, List<TransformSummary> firstDays) {
         BenchOptions options = lake.options();
         LocalDate lastLakeDay = options.start().plusDays(options.lakeDays() - 1L);
-        TransformSummary backfill = lake.transform("lake", Bench.days(options.start(), lastLakeDay));
-        double backfillJobs = EtlStage.stagingAndFactSeconds(lake.jobMillis("lake", backfill.runId()));
+        TransformSummary backfill = lake.transform(BenchOptions.SHARED_ROLE, Bench.days(options.start(), lastLakeDay));
+        double backfillJobs =
+                EtlStage.stagingAndFactSeconds(lake.jobMillis(BenchOptions.SHARED_ROLE, backfill.runId()));
         out.printf(
                 Locale.ROOT,
                 "  backfill of %d day(s): %,d raw lines in %.1f s (staging + fact %.1f s)%n",
@@ -41,8 +42,8 @@ final class IncrementalStage {
         List<Double> newDayRates = new ArrayList<>();
         for (int run = 1; run <= options.runs(); run++) {
             LocalDate day = lastLakeDay.plusDays(run);
-            TransformSummary summary = lake.transform("lake", Bench.days(day, day));
-            double jobs = EtlStage.stagingAndFactSeconds(lake.jobMillis("lake", summary.runId()));
+            TransformSummary summary = lake.transform(BenchOptions.SHARED_ROLE, Bench.days(day, day));
+            double jobs = EtlStage.stagingAndFactSeconds(lake.jobMillis(BenchOptions.SHARED_ROLE, summary.runId()));
             newDaySeconds.add(Bench.seconds(summary));
             newDayRates.add(Bench.rawLines(summary) / jobs);
             out.printf(
@@ -99,6 +100,6 @@ final class IncrementalStage {
     }
 
     private static String roleOf(List<TransformSummary> firstDays, TransformSummary summary) {
-        return "first" + (firstDays.indexOf(summary) + 1);
+        return BenchOptions.firstDayRole(firstDays.indexOf(summary) + 1);
     }
 }

@@ -24,13 +24,14 @@ final class LoadStage {
     void run(BenchReport report, Manifest manifest) throws InterruptedException {
         BenchOptions options = lake.options();
         LocalDate day = options.loadStageDay();
-        String marts = lake.table("lake", "marts", "x").replaceFirst("\\.x$", "");
-        String ledger = lake.table("lake", "ledger", "x").replaceFirst("\\.x$", "");
+        String marts = lake.table(BenchOptions.SHARED_ROLE, "marts", "x").replaceFirst("\\.x$", "");
+        String ledger = lake.table(BenchOptions.SHARED_ROLE, "ledger", "x").replaceFirst("\\.x$", "");
         List<String> queries = ReportQueries.forWeek(marts, day.minusDays(1));
         ReportLoad load =
                 new ReportLoad(lake.trino(), ReportQueries.completeDays(ledger), queries, options.loadClients());
-        ReportLoad.Result<TransformSummary> result = load.during(() -> lake.transform("lake", Bench.days(day, day)));
-        List<String> differences = ManifestCheck.differences(lake, "lake", manifest);
+        ReportLoad.Result<TransformSummary> result =
+                load.during(() -> lake.transform(BenchOptions.SHARED_ROLE, Bench.days(day, day)));
+        List<String> differences = ManifestCheck.differences(lake, BenchOptions.SHARED_ROLE, manifest);
 
         String latency = String.format(Locale.ROOT, "%.0f / %.0f", result.percentile(0.5), result.percentile(0.95));
         report.row(

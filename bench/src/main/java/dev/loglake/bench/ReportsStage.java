@@ -32,7 +32,7 @@ import java.util.Optional;
  * timed. The two must agree on every headline figure, percentiles included, or the stage fails.
  */
 final class ReportsStage {
-    private static final String ROLE = "lake";
+    private static final String ROLE = BenchOptions.SHARED_ROLE;
 
     private final BenchLake lake;
     private final PrintWriter out;

@@ -3,8 +3,12 @@ package dev.loglake.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loglake.core.LoglakeException;
+import dev.loglake.core.config.LakeConfig;
+import dev.loglake.core.config.Settings;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TestBenchOptions {
@@ -18,6 +22,58 @@ class TestBenchOptions {
         assertThat(options.schemaPrefix("first1")).isEqualTo("loglake_bench_first1_");
         assertThat(options.generatedDays()).isEqualTo(34);
         assertThat(options.loadStageDay()).isEqualTo(LocalDate.of(2026, 11, 3));
+    }
+
+    @Test
+    void theBenchDropsExactlyItsOwnSchemas() {
+        BenchOptions options = new BenchOptions(START, 30, 100_000, 2, 8, Path.of("w"), "loglake-bench", false);
+
+        assertThat(BenchLake.lakeSchemaNames()).containsExactly("raw", "staging", "marts", "ledger", "reports");
+        assertThat(options.lakeRoles()).containsExactly("lake", "first1", "first2");
+        assertThat(options.schemas(BenchLake.lakeSchemaNames()))
+                .hasSize(15)
+                .contains("loglake_bench_lake_marts", "loglake_bench_first1_raw", "loglake_bench_first2_reports")
+                .allSatisfy(schema -> assertThat(schema).matches("loglake_bench_(lake|first[12])_[a-z]+"));
+    }
+
+    @Test
+    void aNameWhoseBucketsAreALakesIsRefused() {
+        BenchOptions loglake = new BenchOptions(START, 30, 100_000, 3, 8, Path.of("w"), "loglake", false);
+        LakeConfig defaults = LakeConfig.from(Settings.defaults());
+
+        assertThatThrownBy(() -> loglake.requireApartFrom(List.of(defaults), BenchLake.lakeSchemaNames()))
+                .isInstanceOfSatisfying(
+                        LoglakeException.class, e -> assertThat(e.kind()).isEqualTo(LoglakeException.Kind.USER))
+                .hasMessageStartingWith("Refusing --name 'loglake': its bucket loglake-raw is a lake's bucket"
+                        + " (lake.raw-bucket = loglake-raw)")
+                .hasMessageContaining("choose another --name");
+
+        LakeConfig ownBuckets = new LakeConfig("my-raw", "my-warehouse", "team-warehouse", "");
+        BenchOptions team = new BenchOptions(START, 30, 100_000, 3, 8, Path.of("w"), "team", false);
+        assertThatThrownBy(() -> team.requireApartFrom(List.of(defaults, ownBuckets), BenchLake.lakeSchemaNames()))
+                .hasMessageContaining(
+                        "its bucket team-warehouse is a lake's bucket (lake.reports-bucket =" + " team-warehouse)");
+    }
+
+    @Test
+    void aNameWhoseSchemasAreALakesIsRefused() {
+        BenchOptions mine = new BenchOptions(START, 30, 100_000, 3, 8, Path.of("w"), "mine", false);
+        LakeConfig prefixed = new LakeConfig("loglake-raw", "loglake-warehouse", "loglake-reports", "mine_lake_");
+
+        assertThatThrownBy(() -> mine.requireApartFrom(List.of(prefixed), BenchLake.lakeSchemaNames()))
+                .hasMessageStartingWith("Refusing --name 'mine': its schema mine_lake_raw is a lake's schema"
+                        + " (lake.schema-prefix = 'mine_lake_')");
+    }
+
+    @Test
+    void theDefaultNameIsApartFromTheDefaultLakeAndFromALakeWithALookAlikePrefix() {
+        BenchOptions options = new BenchOptions(START, 30, 100_000, 3, 8, Path.of("w"), "loglake-bench", false);
+        LakeConfig lookAlike = new LakeConfig("loglake-raw", "loglake-warehouse", "loglake-reports", "loglake_bench_");
+
+        options.requireApartFrom(List.of(LakeConfig.from(Settings.defaults()), lookAlike), BenchLake.lakeSchemaNames());
+        assertThat(options.schemas(BenchLake.lakeSchemaNames()))
+                .doesNotContainAnyElementsOf(
+                        List.of(lookAlike.schema("raw"), lookAlike.schema("marts"), lookAlike.schema("ledger")));
     }
 
     @Test

@@ -140,6 +140,40 @@ class TestLoglakeCommand {
         });
     }
 
+    /** The bench deletes its buckets and drops its schemas at the end: a lake's are refused before it starts. */
+    @Test
+    void aBenchNameThatWouldDestroyALakeIsRefusedBeforeAnythingRuns() {
+        String[] unreachable = {
+            "--configured-stack",
+            "--work-dir",
+            directory.resolve("work").toString(),
+            "--set",
+            "stack.data-dir=" + directory,
+            "--set",
+            "trino.url=jdbc:trino://127.0.0.1:1",
+            "--set",
+            "s3.endpoint=http://127.0.0.1:1"
+        };
+        assertThat(run(concat(new String[] {"bench", "--name", "loglake"}, unreachable)))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("Refusing --name 'loglake': its bucket loglake-raw is a lake's bucket")
+                .doesNotContain("127.0.0.1:1");
+
+        err.getBuffer().setLength(0);
+        assertThat(run(concat(
+                        new String[] {"bench", "--name", "mine", "--set", "lake.schema-prefix=mine_lake_"},
+                        unreachable)))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("its schema mine_lake_raw is a lake's schema");
+        assertThat(directory.resolve("work")).doesNotExist();
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(second))
+                .toArray(String[]::new);
+    }
+
     private int run(String... args) {
         CommandLine commandLine = Loglake.newCommandLine();
         commandLine.setOut(new PrintWriter(out, true));

@@ -110,6 +110,9 @@ public final class BenchCommand implements Callable<Integer> {
         BenchOptions options =
                 new BenchOptions(start, lakeDays, eventsPerDay, runs, loadClients, workDirectory, name, keep);
         Settings settings = config.settings();
+        // Before anything runs: the bench deletes its buckets and drops its schemas at the end.
+        options.requireApartFrom(
+                List.of(LakeConfig.from(settings), LakeConfig.from(Settings.defaults())), BenchLake.lakeSchemaNames());
         Supplier<List<ComponentStatus>> status = List::of;
         Optional<Path> trinoJava = Optional.empty();
         if (!configuredStack) {

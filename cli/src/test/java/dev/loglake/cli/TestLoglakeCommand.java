@@ -169,6 +169,18 @@ class TestLoglakeCommand {
         assertThat(directory.resolve("work")).doesNotExist();
     }
 
+    @Test
+    void resetRefusesADirectoryThatIsNotAStacks() throws java.io.IOException {
+        java.nio.file.Path notes = java.nio.file.Files.writeString(directory.resolve("notes.txt"), "mine");
+
+        assertThat(run("stack", "reset", "--yes", "--data-dir", directory.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("Refusing to reset " + directory)
+                .contains("it holds entries a loglake stack does not write: notes.txt");
+        assertThat(notes).hasContent("mine");
+    }
+
     private static String[] concat(String[] first, String[] second) {
         return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(second))
                 .toArray(String[]::new);

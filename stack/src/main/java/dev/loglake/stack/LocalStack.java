@@ -18,6 +18,7 @@ import dev.loglake.stack.component.TrinoComponent;
 import dev.loglake.stack.process.Daemons;
 import dev.loglake.stack.process.Ports;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,6 +109,10 @@ public final class LocalStack {
      * {@code stack up}, a data directory copied or half deleted): {@code down} leaves nothing behind.
      */
     private void stopStrays() {
+        if (!Files.isDirectory(layout.root()) || layout.whyNotStackData().isPresent()) {
+            // matched by path, a directory that is not a stack's would stop whatever runs from inside it
+            return;
+        }
         String root = layout.root() + "/";
         long self = ProcessHandle.current().pid();
         ProcessHandle.allProcesses()
@@ -170,10 +175,29 @@ public final class LocalStack {
         return statuses;
     }
 
-    /** Stops the stack and deletes its data directory. */
+    /**
+     * Stops the stack and deletes its data directory, which must be recognisably a stack's (see {@link
+     * #requireOwnDataDirectory()}).
+     */
     public void reset() {
+        requireOwnDataDirectory();
         down();
         FileTrees.deleteRecursively(layout.root());
+    }
+
+    /**
+     * Refuses a data directory that is not recognisably a stack's: {@code stack.data-dir} may name any
+     * directory (a typo, a home directory), and {@link #reset()} deletes all of it.
+     */
+    public void requireOwnDataDirectory() {
+        Optional<String> why = layout.whyNotStackData();
+        if (why.isPresent()) {
+            throw LoglakeException.user(
+                    "Refusing to reset %s: %s. 'stack reset' deletes the whole directory %s names, so it deletes only"
+                            + " a directory that 'stack up' created (or an empty one). Check %s, or delete the"
+                            + " directory yourself if it really is a stack's.",
+                    layout.root(), why.get(), StackConfig.DATA_DIR, StackConfig.DATA_DIR);
+        }
     }
 
     public StackEndpoints endpoints() {

@@ -3,7 +3,14 @@ package dev.loglake.stack;
 import static java.util.Objects.requireNonNull;
 
 import dev.loglake.stack.process.ProcessFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /** Where a local stack keeps its files inside its data directory. One place, so nothing else guesses. */
 public record StackLayout(Path root) {
@@ -50,5 +57,54 @@ public record StackLayout(Path root) {
     /** The settings of this stack for later commands (see {@code SettingsLoader}). */
     public Path connectionFile() {
         return root.resolve(dev.loglake.core.config.SettingsLoader.CONNECTION_FILE);
+    }
+
+    /** The entries the stack writes at the top of its data directory: the first name of each path above. */
+    static final Set<String> TOP_LEVEL_ENTRIES = Set.of(
+            "logs",
+            "run",
+            "postgres",
+            "metastore",
+            "s3",
+            "s3proxy",
+            "trino",
+            "secrets",
+            dev.loglake.core.config.SettingsLoader.CONNECTION_FILE);
+
+    /**
+     * Why {@link #root()} is not recognisably a stack's data directory, or empty if it is one (or is missing or
+     * empty). A stack's directory holds the credentials {@code stack up} writes first, and only the entries the
+     * stack writes; anything else may be a user's own files, which {@code stack reset} must never delete.
+     */
+    public Optional<String> whyNotStackData() {
+        if (!Files.exists(root)) {
+            return Optional.empty();
+        }
+        if (!Files.isDirectory(root)) {
+            return Optional.of("it is not a directory");
+        }
+        List<String> entries;
+        try (Stream<Path> list = Files.list(root)) {
+            entries = list.map(entry -> entry.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            return Optional.of("it cannot be listed (" + e.getMessage() + ")");
+        }
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> foreign = entries.stream()
+                .filter(entry -> !TOP_LEVEL_ENTRIES.contains(entry.replaceFirst("\\.tmp$", "")))
+                .toList();
+        if (!foreign.isEmpty()) {
+            return Optional.of("it holds entries a loglake stack does not write: "
+                    + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+                    + (foreign.size() > 5 ? " and " + (foreign.size() - 5) + " more" : ""));
+        }
+        if (!Files.isRegularFile(credentials(), LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(connectionFile(), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of("it has neither " + root.relativize(credentials()) + " nor "
+                    + root.relativize(connectionFile()) + ", which 'stack up' writes");
+        }
+        return Optional.empty();
     }
 }

@@ -31,6 +31,7 @@ final class StackResetCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var stack = options.stack();
         var out = spec.commandLine().getOut();
+        stack.requireOwnDataDirectory(); // before the question: a 'yes' must not be asked for in vain
         if (!yes) {
             out.print("Delete all data of the local stack in " + stack.layout().root() + "? Type 'yes' to confirm: ");
             out.flush();

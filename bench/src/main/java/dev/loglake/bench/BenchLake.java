@@ -10,6 +10,7 @@ import dev.loglake.core.config.TrinoConfig;
 import dev.loglake.core.trino.TrinoConnections;
 import dev.loglake.generator.store.S3ObjectStore;
 import dev.loglake.lake.LakeClients;
+import dev.loglake.lake.LakeSchemas;
 import dev.loglake.lake.sql.SqlValue;
 import dev.loglake.transforms.run.TransformRequest;
 import dev.loglake.transforms.run.TransformRunner;

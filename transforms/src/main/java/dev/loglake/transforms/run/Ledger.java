@@ -11,9 +11,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * The run ledger in the lake: every job run, and the status of every day.
@@ -93,12 +94,15 @@ public final class Ledger {
 
     /** Sets the days' status, after writing the jobs recorded so far: a complete day's jobs are in the ledger. */
     public synchronized void setDays(DayKind kind, Collection<LocalDate> days, DayStatus status) {
+        setDays(Map.of(kind, days), status);
+    }
+
+    /** Sets the status of days of several kinds in one INSERT (a statement and a file fewer per kind). */
+    public synchronized void setDays(Map<DayKind, ? extends Collection<LocalDate>> days, DayStatus status) {
         flush();
-        if (days.isEmpty()) {
-            return;
-        }
         Instant now = Instant.now();
-        String rows = days.stream()
+        List<String> rows = new ArrayList<>();
+        new TreeMap<>(days).forEach((kind, kindDays) -> kindDays.stream()
                 .sorted()
                 .map(day -> "("
                         + String.join(
@@ -109,8 +113,12 @@ public final class Ledger {
                                 new SqlValue.Text(runId).render(),
                                 new SqlValue.Timestamp(now).render())
                         + ")")
-                .collect(Collectors.joining(", "));
-        trino.query("ledger/day_status.sql", "INSERT INTO " + table("day_status") + " VALUES " + rows);
+                .forEach(rows::add));
+        if (rows.isEmpty()) {
+            return;
+        }
+        trino.query(
+                "ledger/day_status.sql", "INSERT INTO " + table("day_status") + " VALUES " + String.join(", ", rows));
     }
 
     /** The days whose latest status is complete, as ledger/latest_day_status.sql defines it. */

@@ -45,12 +45,20 @@ final class Views {
 
     /** Creates or replaces the views of one folder of sql/ ({@code ledger} or {@code views}) that changed. */
     void createOrReplace(String layer) {
+        createOrReplace(layer, null);
+    }
+
+    /**
+     * The same, given the comments of the layer's schema ({@code schema.table} to comment) when the caller has
+     * read them already, or null to read them here.
+     */
+    void createOrReplace(String layer, Map<String, String> knownComments) {
         List<Model> views = ModelCatalog.lake().all(ModelKind.VIEW, layer);
         if (views.isEmpty()) {
             return;
         }
         SqlValue.Identifier schema = schemas.schema(views.get(0).relation().split("\\.")[0]);
-        Map<String, String> current = currentComments(schema);
+        Map<String, String> current = knownComments != null ? knownComments : comments(trino, schemas, List.of(schema));
         int replaced = 0;
         for (Model view : views) {
             SqlFile sql = view.sql();
@@ -78,19 +86,26 @@ final class Views {
         return described + " (loglake sql/" + sql.name() + ", version " + version(body + described) + ")";
     }
 
-    private Map<String, String> currentComments(SqlValue.Identifier schema) {
+    /** The comment of every table and view of these schemas, by {@code schema.table}, in one query. */
+    static Map<String, String> comments(TrinoSession trino, LakeSchemas schemas, List<SqlValue.Identifier> of) {
         Map<String, String> comments = new HashMap<>();
         trino.query(
-                        "views",
-                        "SELECT table_name, comment FROM system.metadata.table_comments WHERE catalog_name = "
-                                + new SqlValue.Text(schemas.catalog().name()).render() + " AND schema_name = "
-                                + new SqlValue.Text(schema.name()).render())
+                        "comments",
+                        "SELECT schema_name, table_name, comment FROM system.metadata.table_comments WHERE"
+                                + " catalog_name = "
+                                + new SqlValue.Text(schemas.catalog().name()).render()
+                                + " AND schema_name IN ("
+                                + of.stream()
+                                        .map(schema -> new SqlValue.Text(schema.name()).render())
+                                        .collect(Collectors.joining(", "))
+                                + ")")
                 .rows()
-                .forEach(row -> comments.put(schema.name() + "." + row.get(0), Objects.toString(row.get(1), "")));
+                .forEach(row -> comments.put(row.get(0) + "." + row.get(1), Objects.toString(row.get(2), "")));
         return comments;
     }
 
-    private static String version(String text) {
+    /** A short hash of a file's rendered SQL: what the lake's objects carry in their comment to say what made them. */
+    static String version(String text) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 4);

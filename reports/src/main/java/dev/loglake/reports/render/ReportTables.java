@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Every table and chart of the report as a CSV file, so that no figure exists only as pixels. */
 public final class ReportTables {
@@ -40,7 +41,11 @@ public final class ReportTables {
                     kpi.change().isPresent() ? number(kpi.change().getAsDouble()) : "",
                     kpi.unit() == dev.loglake.reports.model.Unit.RATIO ? "percentage points / 100" : "relative"));
         }
-        return new Csv("kpis.csv", List.of("kpi", "label", "value", "previous", "change", "change_kind"), rows);
+        return new Csv(
+                "kpis.csv",
+                List.of("kpi", "label", "value", "previous", "change", "change_kind"),
+                Set.of("value", "previous", "change"),
+                rows);
     }
 
     private static Csv days(ReportModel model) {
@@ -71,6 +76,7 @@ public final class ReportTables {
         return new Csv(
                 "traffic.csv",
                 List.of(bucket, "requests", "page_views", "server_errors_5xx", "p95_ms", "incident"),
+                Set.of("requests", "page_views", "server_errors_5xx", "p95_ms"),
                 rows);
     }
 
@@ -78,7 +84,7 @@ public final class ReportTables {
         List<List<String>> rows = ranked.stream()
                 .map(row -> List.of(Integer.toString(row.rank()), row.name(), Long.toString(row.requests())))
                 .toList();
-        return new Csv(fileName, List.of("rank", name, "requests"), rows);
+        return new Csv(fileName, List.of("rank", name, "requests"), Set.of("rank", "requests"), rows);
     }
 
     private static Csv mix(ReportModel model) {
@@ -91,7 +97,11 @@ public final class ReportTables {
                     Long.toString(row.requests()),
                     number(row.share())));
         }
-        return new Csv("audience_mix.csv", List.of("dimension", "rank", "value", "requests", "share"), rows);
+        return new Csv(
+                "audience_mix.csv",
+                List.of("dimension", "rank", "value", "requests", "share"),
+                Set.of("rank", "requests", "share"),
+                rows);
     }
 
     private static Csv statusCodes(ReportModel model) {
@@ -99,7 +109,7 @@ public final class ReportTables {
         for (Map.Entry<Integer, Long> entry : model.statusCounts().entrySet()) {
             rows.add(List.of(entry.getKey().toString(), entry.getValue().toString()));
         }
-        return new Csv("status_codes.csv", List.of("status", "requests"), rows);
+        return new Csv("status_codes.csv", List.of("status", "requests"), Set.of("status", "requests"), rows);
     }
 
     private static Csv incidents(ReportModel model) {
@@ -113,7 +123,11 @@ public final class ReportTables {
                     number(incident.norm()),
                     Long.toString(incident.hour().requests())));
         }
-        return new Csv("incidents.csv", List.of("day", "hour_utc", "kind", "observed", "norm", "requests"), rows);
+        return new Csv(
+                "incidents.csv",
+                List.of("day", "hour_utc", "kind", "observed", "norm", "requests"),
+                Set.of("hour_utc", "observed", "norm", "requests"),
+                rows);
     }
 
     /** A plain, locale-free number: integers without a decimal point. */

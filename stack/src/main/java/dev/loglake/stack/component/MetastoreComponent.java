@@ -12,12 +12,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +36,7 @@ public final class MetastoreComponent extends ServerComponent {
     private static final Logger log = LoggerFactory.getLogger(MetastoreComponent.class);
     private static final String SCHEMA_TOOL = "org.apache.hadoop.hive.metastore.tools.schematool.MetastoreSchemaTool";
     private static final String SERVER = "org.apache.hadoop.hive.metastore.HiveMetaStore";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path installation;
     private final Path confDirectory;
@@ -56,13 +61,24 @@ public final class MetastoreComponent extends ServerComponent {
         return "thrift://" + Ports.LOOPBACK + ":" + port();
     }
 
-    /** Writes the configuration rendered from the shared template (see {@code MetastoreSiteTemplate}). */
+    /**
+     * Writes the configuration rendered from the shared template (see {@code MetastoreSiteTemplate}), readable
+     * by the owner only: it holds the PostgreSQL password and the S3 keys. The file is created with those
+     * permissions and moved into place, so that its content is never readable by others, not even for a moment,
+     * and a file an older version wrote with default permissions is replaced.
+     */
     public void configure(String metastoreSiteXml) {
+        Path file = confDirectory.resolve("metastore-site.xml");
         try {
             Files.createDirectories(confDirectory);
-            Files.writeString(confDirectory.resolve("metastore-site.xml"), metastoreSiteXml, StandardCharsets.UTF_8);
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(temporary);
+            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Files.writeString(temporary, metastoreSiteXml, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(
+                    "Cannot write the metastore configuration " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -44,10 +44,20 @@
 -- count would pass for a valid common-log line.
 -- The country is looked up when the fact table is built (marts/fact_requests.sql), from these staged rows:
 -- a lookup here would make Trino evaluate the parse a second time for the join.
-WITH lines AS (
+WITH raw_lines AS (
     SELECT
         CAST(dt AS date) AS arrival_dt,
         "$path" AS source_object,
+        -- One trailing CR is removed, as ingest removes it (a log written with CRLF line ends): a CRLF line must
+        -- parse the same whether it came through ingest or was put into the raw bucket by other means.
+        IF(substr(line, -1) = chr(13), substr(line, 1, length(line) - 1), line) AS line
+    FROM {{catalog}}.{{raw_schema}}.access_log_lines
+    WHERE dt BETWEEN CAST({{from_date}} AS varchar) AND CAST({{to_date}} AS varchar)
+),
+lines AS (
+    SELECT
+        arrival_dt,
+        source_object,
         line,
         split(
             regexp_replace(
@@ -58,8 +68,7 @@ WITH lines AS (
                     || chr(31) || '${referer}' || chr(31) || '${agent}' || chr(31) || '${micros}' || chr(31)
                     || '${unparsed}'),
             chr(31)) AS f
-    FROM {{catalog}}.{{raw_schema}}.access_log_lines
-    WHERE dt BETWEEN CAST({{from_date}} AS varchar) AND CAST({{to_date}} AS varchar)
+    FROM raw_lines
 ),
 fields AS (
     SELECT

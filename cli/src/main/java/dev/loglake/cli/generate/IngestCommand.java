@@ -71,6 +71,14 @@ public final class IngestCommand implements Callable<Integer> {
                     summary.routedWithoutShape(),
                     options.format(),
                     summary.objects());
+            if (summary.linesTooLong() > 0) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "%,d of the quarantined lines are longer than %,d bytes (only their head was kept), in: %s%n",
+                        summary.linesTooLong(),
+                        Ingester.MAX_LINE_BYTES,
+                        String.join(", ", summary.filesWithTooLongLines()));
+            }
             summary.byDate()
                     .forEach((date, lines) -> System.out.printf(Locale.ROOT, "  dt=%s  %,d lines%n", date, lines));
         }

@@ -2,7 +2,9 @@ package dev.loglake.generator.ingest;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What an ingest did. Every line read is either routed to its date or quarantined: linesRead = linesRouted +
@@ -10,6 +12,8 @@ import java.util.TreeMap;
  *
  * @param byDate lines routed per UTC date
  * @param routedWithoutShape routed lines that lack the full shape of the format (counted, not dropped)
+ * @param linesTooLong quarantined lines longer than the bound of a line (only their head is kept)
+ * @param filesWithTooLongLines the files those lines are in
  */
 public record IngestSummary(
         int files,
@@ -17,10 +21,13 @@ public record IngestSummary(
         long linesRouted,
         long linesQuarantined,
         long routedWithoutShape,
+        long linesTooLong,
+        SortedSet<String> filesWithTooLongLines,
         Map<String, Long> byDate,
         int objects) {
     public IngestSummary {
         byDate = Collections.unmodifiableMap(new TreeMap<>(byDate));
+        filesWithTooLongLines = Collections.unmodifiableSortedSet(new TreeSet<>(filesWithTooLongLines));
         if (linesRouted + linesQuarantined != linesRead) {
             throw new IllegalStateException(
                     "lines lost: read " + linesRead + ", routed " + linesRouted + ", quarantined " + linesQuarantined);

@@ -32,13 +32,21 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * {@code loglake ingest}: uploads real access logs to the raw layout. Each line goes, unchanged, to the
- * dt/hour of its own time (UTC); lines without a valid time go to quarantine/ingest/. Object names carry a
+ * dt/hour of its own time (UTC); lines without a valid time, and lines longer than {@link #MAX_LINE_BYTES}, go
+ * to quarantine/ingest/. Object names carry a
  * digest of the file's content, so ingesting the same file again overwrites instead of duplicating.
  *
  * <p>A file's output is held gzip-compressed in memory until the file is read (the digest names the
  * objects), so memory grows with the compressed size of the largest input file.
  */
 public final class Ingester {
+    /**
+     * The longest line kept, in bytes: the transforms quarantine a line of more than 65,536 characters
+     * (sql/staging/parsed_lines.sql), and 65,536 characters take at most 4 bytes each in UTF-8, so no line the
+     * transforms would load is cut here. A longer line is quarantined here, and only its head is kept.
+     */
+    public static final int MAX_LINE_BYTES = 4 * 65_536;
+
     private final ObjectStore store;
     private final IngestOptions options;
     private final ProgressReporter progress;
@@ -61,6 +69,8 @@ public final class Ingester {
                 counts.routed,
                 counts.quarantined,
                 counts.withoutShape,
+                counts.tooLong,
+                counts.filesWithTooLongLines,
                 counts.byDate,
                 counts.objects);
     }
@@ -71,14 +81,22 @@ public final class Ingester {
         MessageDigest digest = sha256();
         LineBuffer line = new LineBuffer(4096);
         try (InputStream in = open(file)) {
-            while (readLine(in, line)) {
-                digest.update(line.array(), 0, line.size());
-                digest.update((byte) '\n');
+            LineReader reader = new LineReader(in, digest, MAX_LINE_BYTES);
+            while (reader.next(line)) {
                 int length = line.size();
+                counts.read++;
+                if (reader.tooLong()) {
+                    // Quarantined as a line: its head (the bytes kept) shows what it was; the rest was not kept.
+                    quarantine.write(line.array(), length);
+                    counts.quarantined++;
+                    counts.tooLong++;
+                    counts.filesWithTooLongLines.add(file.toString());
+                    progress.addDone(1);
+                    continue;
+                }
                 if (length > 0 && line.array()[length - 1] == '\r') {
                     length--;
                 }
-                counts.read++;
                 Optional<Long> epochSecond = LineDater.epochSecond(line.array(), length);
                 if (epochSecond.isEmpty()) {
                     quarantine.write(line.array(), length);
@@ -126,18 +144,54 @@ public final class Ingester {
         counts.objects++;
     }
 
-    /** Reads up to the next '\n' (not included); false at the end of the stream. */
-    private static boolean readLine(InputStream in, LineBuffer line) throws IOException {
-        line.clear();
-        int b = in.read();
-        if (b < 0) {
-            return false;
+    /**
+     * Reads lines up to the next '\n' (not included), keeping at most {@code maxLength} bytes of each in memory:
+     * a file without newlines, or a gzip bomb, must not fill the heap. The rest of a longer line is read (and
+     * digested) but not kept. Every byte read goes into {@code digest}, with a '\n' after each line.
+     */
+    private static final class LineReader {
+        private final InputStream in;
+        private final MessageDigest digest;
+        private final int maxLength;
+        private long length;
+
+        LineReader(InputStream in, MessageDigest digest, int maxLength) {
+            this.in = requireNonNull(in, "in is null");
+            this.digest = requireNonNull(digest, "digest is null");
+            this.maxLength = maxLength;
         }
-        while (b >= 0 && b != '\n') {
-            line.append((byte) b);
-            b = in.read();
+
+        /** Reads the next line into {@code line}; false at the end of the stream. */
+        boolean next(LineBuffer line) throws IOException {
+            line.clear();
+            length = 0;
+            int b = in.read();
+            if (b < 0) {
+                return false;
+            }
+            while (b >= 0 && b != '\n') {
+                if (length < maxLength) {
+                    line.append((byte) b);
+                } else {
+                    if (length == maxLength) {
+                        digest.update(line.array(), 0, line.size());
+                    }
+                    digest.update((byte) b);
+                }
+                length++;
+                b = in.read();
+            }
+            if (length <= maxLength) {
+                digest.update(line.array(), 0, line.size());
+            }
+            digest.update((byte) '\n');
+            return true;
         }
-        return true;
+
+        /** Whether the last line was longer than the bound (only its head is in the buffer). */
+        boolean tooLong() {
+            return length > maxLength;
+        }
     }
 
     private static InputStream open(Path file) throws IOException {
@@ -188,6 +242,8 @@ public final class Ingester {
         long routed;
         long quarantined;
         long withoutShape;
+        long tooLong;
+        final java.util.SortedSet<String> filesWithTooLongLines = new java.util.TreeSet<>();
         int objects;
         final Map<String, Long> byDate = new TreeMap<>();
     }

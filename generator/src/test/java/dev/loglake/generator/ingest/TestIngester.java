@@ -73,6 +73,37 @@ class TestIngester {
     }
 
     @Test
+    void aLineLongerThanTheBoundIsQuarantinedWithOnlyItsHeadKeptAndTheNextLinesStillRoute() throws IOException {
+        String good = "203.0.113.9 - - [01/Nov/2026:10:59:59 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"curl/8\"";
+        Path file = directory.resolve("huge.log");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write((good + "\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = "0123456789abcdef".repeat(4096).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 64; i++) { // 4 MiB without a newline
+                out.write(chunk);
+            }
+            out.write(("\n" + good + "\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        Path noNewline = directory.resolve("nonewline.log.gz");
+        Files.write(noNewline, gzip("x".repeat(Ingester.MAX_LINE_BYTES + 1)));
+        TestingObjectStore store = new TestingObjectStore();
+
+        IngestSummary summary = ingest(store, List.of(file, noNewline));
+
+        assertThat(summary.linesRead()).isEqualTo(4);
+        assertThat(summary.linesRouted()).isEqualTo(2);
+        assertThat(summary.linesQuarantined()).isEqualTo(2);
+        assertThat(summary.linesTooLong()).isEqualTo(2);
+        assertThat(summary.filesWithTooLongLines()).containsExactly(file.toString(), noNewline.toString());
+        List<String> quarantined = store.list("quarantine/ingest/");
+        assertThat(quarantined).hasSize(2);
+        for (String key : quarantined) {
+            String content = gunzip(store.get(key));
+            assertThat(content).hasSize(Ingester.MAX_LINE_BYTES + 1).endsWith("\n");
+        }
+    }
+
+    @Test
     void aMissingInputIsNamed() {
         assertThatThrownBy(() -> new IngestOptions(List.of(directory.resolve("nope.log")), IngestFormat.COMBINED, ""))
                 .isInstanceOf(LoglakeException.class)

@@ -101,6 +101,8 @@ class TestHostileLines {
         parsed("/h/nul\u0000byte", "203.0.113.11", "<none>", "Mozilla/5.0", "<none>");
         parsed("/h/tab-in-agent", "203.0.113.12", "<none>", "Mozilla\t5.0", "<none>");
         parsed("/h/unicode-ü-€", "203.0.113.13", "<none>", "Mozilla/5.0 (日本語)", "<none>");
+        // A CRLF line put into the raw bucket by other means than ingest: one trailing CR is removed, as ingest does.
+        crlf("/h/crlf", "203.0.113.14");
 
         quarantined(
                 "/h/long", "line longer than 65536 characters", "203.0.113.20", TIME, "/h/long" + "a".repeat(70_000));
@@ -162,6 +164,11 @@ class TestHostileLines {
         String target = query.equals("<none>") ? path : path + "?" + query;
         line(ip, TIME, "GET", target, referrer.equals("<none>") ? "-" : referrer, agent);
         parsedLines.put(path, List.of(ip, path, query, agent, referrer));
+    }
+
+    private void crlf(String path, String ip) {
+        raw(ip + " - - " + TIME + " \"GET " + path + " HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\" 1200\r");
+        parsedLines.put(path, List.of(ip, path, "<none>", "Mozilla/5.0", "<none>"));
     }
 
     private void quarantined(String marker, String reason, String ip, String time, String path) {

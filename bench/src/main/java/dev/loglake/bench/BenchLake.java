@@ -90,7 +90,8 @@ public final class BenchLake {
             } catch (BucketAlreadyOwnedByYouException e) {
                 emptyBucket(bucket);
             } catch (SdkException e) {
-                throw LoglakeException.external("Cannot create the bench's bucket %s: %s", bucket, e.getMessage());
+                throw LoglakeException.external(
+                        "Cannot create the bench's bucket " + bucket + ": " + e.getMessage(), e);
             }
         }
     }
@@ -149,7 +150,8 @@ public final class BenchLake {
             }
             return rows;
         } catch (SQLException e) {
-            throw LoglakeException.external("Bench query failed: %s (%s)", e.getMessage(), sql);
+            // the cause tells a server that does not answer from a failed query (see Unreachable)
+            throw LoglakeException.external("Bench query failed: " + e.getMessage() + " (" + sql + ")", e);
         }
     }
 

@@ -23,11 +23,20 @@ public final class ConfigOptions {
             description = "Set a configuration key for this run, overriding files and environment variables.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    /** The settings the command resolved last: the error reporter names the endpoints a failure is about. */
+    private Settings resolved;
+
     /** Resolves settings, with {@code commandFlags} (a command's own flags mapped to keys) on top. */
     public Settings settings(Map<String, String> commandFlags) {
         Map<String, String> flags = new LinkedHashMap<>(overrides);
         flags.putAll(commandFlags);
-        return SettingsLoader.fromSystem().load(Optional.ofNullable(configFile), flags);
+        resolved = SettingsLoader.fromSystem().load(Optional.ofNullable(configFile), flags);
+        return resolved;
+    }
+
+    /** The settings resolved by {@link #settings(Map)}, if the command got that far. */
+    Optional<Settings> resolved() {
+        return Optional.ofNullable(resolved);
     }
 
     public Settings settings() {

@@ -1,6 +1,7 @@
 package dev.loglake.generator.store;
 
 import dev.loglake.core.LoglakeException;
+import dev.loglake.core.Unreachable;
 import dev.loglake.core.config.S3Config;
 import dev.loglake.core.config.Settings;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -15,10 +16,7 @@ public final class S3Access {
 
     /** "http://127.0.0.1:19000 (s3.endpoint from ...)" or "AWS S3 (region us-east-1)". */
     public static String describeEndpoint(Settings settings) {
-        S3Config config = S3Config.from(settings);
-        return config.endpoint()
-                .map(uri -> uri + " (" + S3Config.ENDPOINT + " from " + settings.source(S3Config.ENDPOINT) + ")")
-                .orElse("AWS S3 (region " + config.region() + ")");
+        return Unreachable.describeS3(settings);
     }
 
     /**
@@ -47,10 +45,7 @@ public final class S3Access {
                             + e.getMessage() + ". Check s3.access-key and s3.secret-key.",
                     e);
         } catch (SdkClientException e) {
-            throw LoglakeException.external(
-                    "Cannot reach S3 at " + endpoint + ": " + e.getMessage()
-                            + ". Start the local stack with 'loglake stack up', or set s3.endpoint to a running server.",
-                    e);
+            throw Unreachable.s3(settings, e);
         }
     }
 

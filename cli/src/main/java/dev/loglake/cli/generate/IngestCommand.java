@@ -71,6 +71,14 @@ public final class IngestCommand implements Callable<Integer> {
                     summary.routedWithoutShape(),
                     options.format(),
                     summary.objects());
+            if (summary.bytesAlreadyIngested() > 0) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "Skipped %,d bytes an earlier ingest stored (s3://%s/%s).%n",
+                        summary.bytesAlreadyIngested(),
+                        bucket,
+                        Ingester.STATE_PREFIX);
+            }
             if (summary.linesTooLong() > 0) {
                 System.out.printf(
                         Locale.ROOT,

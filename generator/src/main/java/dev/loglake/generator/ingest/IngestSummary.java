@@ -14,6 +14,7 @@ import java.util.TreeSet;
  * @param routedWithoutShape routed lines that lack the full shape of the format (counted, not dropped)
  * @param linesTooLong quarantined lines longer than the bound of a line (only their head is kept)
  * @param filesWithTooLongLines the files those lines are in
+ * @param bytesAlreadyIngested bytes of the files that an earlier ingest stored, skipped (a log that grew since)
  */
 public record IngestSummary(
         int files,
@@ -23,6 +24,7 @@ public record IngestSummary(
         long routedWithoutShape,
         long linesTooLong,
         SortedSet<String> filesWithTooLongLines,
+        long bytesAlreadyIngested,
         Map<String, Long> byDate,
         int objects) {
     public IngestSummary {

@@ -34,7 +34,9 @@ import java.util.zip.GZIPOutputStream;
  * {@code loglake ingest}: uploads real access logs to the raw layout. Each line goes, unchanged, to the
  * dt/hour of its own time (UTC); lines without a valid time, and lines longer than {@link #MAX_LINE_BYTES}, go
  * to quarantine/ingest/. Object names carry a
- * digest of the file's content, so ingesting the same file again overwrites instead of duplicating.
+ * digest of the file's content, so ingesting the same file again overwrites instead of duplicating; and ingest
+ * remembers how much of each log it stored ({@link IngestState}), so that a log that has grown since is ingested
+ * from where the last ingest stopped, and an unchanged one stores nothing.
  *
  * <p>A file's output is held gzip-compressed in memory until the file is read (the digest names the
  * objects), so memory grows with the compressed size of the largest input file.
@@ -46,6 +48,9 @@ public final class Ingester {
      * transforms would load is cut here. A longer line is quarantined here, and only its head is kept.
      */
     public static final int MAX_LINE_BYTES = 4 * 65_536;
+
+    /** Where ingest remembers how much of each log it stored (see {@link IngestState}). */
+    public static final String STATE_PREFIX = IngestState.PREFIX;
 
     private final ObjectStore store;
     private final IngestOptions options;
@@ -71,55 +76,80 @@ public final class Ingester {
                 counts.withoutShape,
                 counts.tooLong,
                 counts.filesWithTooLongLines,
+                counts.bytesAlreadyIngested,
                 counts.byDate,
                 counts.objects);
     }
 
     private void ingest(Path file, Counts counts) {
+        Optional<String> firstLine = firstLineSha256(file);
+        if (firstLine.isEmpty()) {
+            return; // an empty file has no lines
+        }
+        String stateKey = IngestState.key(options.keyPrefix(), firstLine.get());
+        Optional<IngestState> previous = IngestState.load(store, stateKey);
+        if (previous.isEmpty() || !ingest(file, previous, stateKey, counts)) {
+            // never ingested, or its start is not what was ingested (another file with the same first line)
+            ingest(file, Optional.empty(), stateKey, counts);
+        }
+    }
+
+    /**
+     * Ingests the part of {@code file} after what {@code previous} says is stored, and records the new state.
+     * False, with nothing read counted or written, if the file does not start with the bytes {@code previous}
+     * names.
+     */
+    private boolean ingest(Path file, Optional<IngestState> previous, String stateKey, Counts counts) {
         Map<LocalDateTime, GzipBuffer> hours = new TreeMap<>();
         GzipBuffer quarantine = new GzipBuffer();
         MessageDigest digest = sha256();
+        MessageDigest content = sha256();
         LineBuffer line = new LineBuffer(4096);
-        try (InputStream in = open(file)) {
-            LineReader reader = new LineReader(in, digest, MAX_LINE_BYTES);
-            while (reader.next(line)) {
-                int length = line.size();
-                counts.read++;
-                if (reader.tooLong()) {
-                    // Quarantined as a line: its head (the bytes kept) shows what it was; the rest was not kept.
-                    quarantine.write(line.array(), length);
-                    counts.quarantined++;
-                    counts.tooLong++;
-                    counts.filesWithTooLongLines.add(file.toString());
-                    progress.addDone(1);
-                    continue;
+        long start = 0;
+        long end;
+        boolean lastLineComplete;
+        long lines = 0;
+        boolean completedLast = false;
+        try (BufferedInputStream in = open(file)) {
+            if (previous.isPresent()) {
+                IngestState state = previous.get();
+                if (digestNext(in, content, state.bytes()) != state.bytes()
+                        || !hex(copy(content).digest()).equals(state.sha256())) {
+                    return false;
                 }
-                if (length > 0 && line.array()[length - 1] == '\r') {
-                    length--;
+                start = state.bytes();
+                if (!state.lastLineComplete() && skipNewline(in, content)) {
+                    start++; // the newline that completes the line the last ingest stored as it was
+                    completedLast = true;
                 }
-                Optional<Long> epochSecond = LineDater.epochSecond(line.array(), length);
-                if (epochSecond.isEmpty()) {
-                    quarantine.write(line.array(), length);
-                    counts.quarantined++;
-                } else {
-                    LocalDateTime hour = LocalDateTime.ofInstant(
-                                    Instant.ofEpochSecond(epochSecond.get()), ZoneOffset.UTC)
-                            .withMinute(0)
-                            .withSecond(0);
-                    hours.computeIfAbsent(hour, key -> new GzipBuffer()).write(line.array(), length);
-                    counts.routed++;
-                    counts.byDate.merge(hour.toLocalDate().toString(), 1L, Long::sum);
-                    if (!RealLogShape.matches(
-                            options.format(), new String(line.array(), 0, length, StandardCharsets.ISO_8859_1))) {
-                        counts.withoutShape++;
-                    }
-                }
-                progress.addDone(1);
             }
+            LineReader reader = new LineReader(in, digest, content, MAX_LINE_BYTES);
+            while (reader.next(line)) {
+                lines++;
+                route(file, line, reader.tooLong(), hours, quarantine, counts);
+            }
+            end = start + reader.consumed();
+            lastLineComplete = lines > 0
+                    ? reader.lastLineComplete()
+                    : previous.map(IngestState::lastLineComplete).orElse(true) || completedLast;
         } catch (IOException e) {
             throw LoglakeException.user("Cannot read %s: %s", file, e.getMessage());
         }
-        String id = HexFormat.of().formatHex(digest.digest(), 0, 6);
+        counts.bytesAlreadyIngested += start;
+        if (lines == 0 && !completedLast) {
+            return true; // nothing new: nothing is written, not even the state
+        }
+        String contentSha256 = hex(content.digest());
+        // A whole file's objects are named by its content, as always: ingesting it again overwrites them. The
+        // objects of a tail are named by the content up to its end and where the tail starts, so that they never
+        // overwrite the objects of the lines stored before.
+        String id = start == 0
+                ? HexFormat.of().formatHex(digest.digest(), 0, 6)
+                : HexFormat.of()
+                        .formatHex(
+                                sha256().digest((contentSha256 + "@" + start).getBytes(StandardCharsets.US_ASCII)),
+                                0,
+                                6);
         for (Map.Entry<LocalDateTime, GzipBuffer> hour : hours.entrySet()) {
             String key = RawLayout.hourPrefix(
                             options.keyPrefix(),
@@ -135,6 +165,103 @@ public final class Ingester {
                     quarantine,
                     counts);
         }
+        // Last: a run cut off before this point stores the same objects again next time.
+        new IngestState(file.getFileName().toString(), end, contentSha256, lastLineComplete).save(store, stateKey);
+        return true;
+    }
+
+    private void route(
+            Path file,
+            LineBuffer line,
+            boolean tooLong,
+            Map<LocalDateTime, GzipBuffer> hours,
+            GzipBuffer quarantine,
+            Counts counts) {
+        int length = line.size();
+        counts.read++;
+        progress.addDone(1);
+        if (tooLong) {
+            // Quarantined as a line: its head (the bytes kept) shows what it was; the rest was not kept.
+            quarantine.write(line.array(), length);
+            counts.quarantined++;
+            counts.tooLong++;
+            counts.filesWithTooLongLines.add(file.toString());
+            return;
+        }
+        if (length > 0 && line.array()[length - 1] == '\r') {
+            length--;
+        }
+        Optional<Long> epochSecond = LineDater.epochSecond(line.array(), length);
+        if (epochSecond.isEmpty()) {
+            quarantine.write(line.array(), length);
+            counts.quarantined++;
+            return;
+        }
+        LocalDateTime hour = LocalDateTime.ofInstant(Instant.ofEpochSecond(epochSecond.get()), ZoneOffset.UTC)
+                .withMinute(0)
+                .withSecond(0);
+        hours.computeIfAbsent(hour, key -> new GzipBuffer()).write(line.array(), length);
+        counts.routed++;
+        counts.byDate.merge(hour.toLocalDate().toString(), 1L, Long::sum);
+        if (!RealLogShape.matches(options.format(), new String(line.array(), 0, length, StandardCharsets.ISO_8859_1))) {
+            counts.withoutShape++;
+        }
+    }
+
+    /** The SHA-256 of the file's first line (at most {@link #MAX_LINE_BYTES} of it); empty for an empty file. */
+    private static Optional<String> firstLineSha256(Path file) {
+        MessageDigest digest = sha256();
+        try (BufferedInputStream in = open(file)) {
+            int b = in.read();
+            if (b < 0) {
+                return Optional.empty();
+            }
+            for (int length = 0; b >= 0 && b != '\n' && length < MAX_LINE_BYTES; length++) {
+                digest.update((byte) b);
+                b = in.read();
+            }
+            return Optional.of(hex(digest.digest()));
+        } catch (IOException e) {
+            throw LoglakeException.user("Cannot read %s: %s", file, e.getMessage());
+        }
+    }
+
+    /** Reads up to {@code count} bytes into {@code digest}; returns how many there were. */
+    private static long digestNext(InputStream in, MessageDigest digest, long count) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long read = 0;
+        while (read < count) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, count - read));
+            if (n < 0) {
+                break;
+            }
+            digest.update(buffer, 0, n);
+            read += n;
+        }
+        return read;
+    }
+
+    /** Consumes a newline if one comes next. */
+    private static boolean skipNewline(BufferedInputStream in, MessageDigest digest) throws IOException {
+        in.mark(1);
+        if (in.read() == '\n') {
+            digest.update((byte) '\n');
+            return true;
+        }
+        in.reset();
+        return false;
+    }
+
+    private static MessageDigest copy(MessageDigest digest) {
+        try {
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
     }
 
     private void upload(String key, GzipBuffer buffer, Counts counts) {
@@ -147,17 +274,22 @@ public final class Ingester {
     /**
      * Reads lines up to the next '\n' (not included), keeping at most {@code maxLength} bytes of each in memory:
      * a file without newlines, or a gzip bomb, must not fill the heap. The rest of a longer line is read (and
-     * digested) but not kept. Every byte read goes into {@code digest}, with a '\n' after each line.
+     * digested) but not kept. Every byte read goes into {@code content} as it is, and into {@code digest} with a
+     * '\n' after each line (the digest that names a whole file's objects, as it always has).
      */
     private static final class LineReader {
         private final InputStream in;
         private final MessageDigest digest;
+        private final MessageDigest content;
         private final int maxLength;
         private long length;
+        private long consumed;
+        private boolean lastLineComplete = true;
 
-        LineReader(InputStream in, MessageDigest digest, int maxLength) {
+        LineReader(InputStream in, MessageDigest digest, MessageDigest content, int maxLength) {
             this.in = requireNonNull(in, "in is null");
             this.digest = requireNonNull(digest, "digest is null");
+            this.content = requireNonNull(content, "content is null");
             this.maxLength = maxLength;
         }
 
@@ -174,27 +306,48 @@ public final class Ingester {
                     line.append((byte) b);
                 } else {
                     if (length == maxLength) {
-                        digest.update(line.array(), 0, line.size());
+                        update(line.array(), line.size());
                     }
                     digest.update((byte) b);
+                    content.update((byte) b);
                 }
                 length++;
                 b = in.read();
             }
             if (length <= maxLength) {
-                digest.update(line.array(), 0, line.size());
+                update(line.array(), line.size());
             }
             digest.update((byte) '\n');
+            lastLineComplete = b == '\n';
+            if (lastLineComplete) {
+                content.update((byte) '\n');
+            }
+            consumed += length + (lastLineComplete ? 1 : 0);
             return true;
+        }
+
+        private void update(byte[] bytes, int count) {
+            digest.update(bytes, 0, count);
+            content.update(bytes, 0, count);
         }
 
         /** Whether the last line was longer than the bound (only its head is in the buffer). */
         boolean tooLong() {
             return length > maxLength;
         }
+
+        /** Bytes read, newlines included. */
+        long consumed() {
+            return consumed;
+        }
+
+        /** Whether the last line read ended with a newline (not with the end of the stream). */
+        boolean lastLineComplete() {
+            return lastLineComplete;
+        }
     }
 
-    private static InputStream open(Path file) throws IOException {
+    private static BufferedInputStream open(Path file) throws IOException {
         BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         in.mark(2);
         int first = in.read();
@@ -243,6 +396,7 @@ public final class Ingester {
         long quarantined;
         long withoutShape;
         long tooLong;
+        long bytesAlreadyIngested;
         final java.util.SortedSet<String> filesWithTooLongLines = new java.util.TreeSet<>();
         int objects;
         final Map<String, Long> byDate = new TreeMap<>();

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ class TestIngester {
         assertThat(summary.files()).isEqualTo(2);
         assertThat(summary.linesRead()).isEqualTo(LINES.size());
         Map<String, String> found = new HashMap<>();
-        for (String key : store.list("")) {
+        for (String key : logObjects(store)) {
             String place = key.startsWith("quarantine/ingest/")
                     ? "quarantine"
                     : key.replaceAll("access/combined/(dt=[^/]+/hour=\\d{2})/ingest-[0-9a-f]{12}\\.log\\.gz", "$1");
@@ -104,11 +105,103 @@ class TestIngester {
     }
 
     @Test
+    void aLogThatGrewSinceStoresOnlyItsNewLines() throws IOException {
+        List<String> all = routedLines();
+        Path file = directory.resolve("access.log");
+        Files.writeString(file, String.join("\n", all.subList(0, 3)) + "\n");
+        TestingObjectStore store = new TestingObjectStore();
+        ingest(store, List.of(file));
+        long before = Files.size(file);
+
+        Files.writeString(file, String.join("\n", all.subList(3, all.size())) + "\n", StandardOpenOption.APPEND);
+        IngestSummary appended = ingest(store, List.of(file));
+
+        assertThat(appended.linesRead()).isEqualTo(all.size() - 3);
+        assertThat(appended.bytesAlreadyIngested()).isEqualTo(before);
+        assertThat(storedLines(store)).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
+    void ingestingTheIdenticalFileAgainStoresNothingNewEvenWhenRotatedOrCompressed() throws IOException {
+        List<String> all = routedLines();
+        Path file = directory.resolve("access.log");
+        Files.writeString(file, String.join("\n", all) + "\n");
+        TestingObjectStore store = new TestingObjectStore();
+        ingest(store, List.of(file));
+        store.clearWrittenKeys();
+
+        IngestSummary again = ingest(store, List.of(file));
+        Path rotated = Files.write(directory.resolve("access.log.2.gz"), gzip(Files.readString(file)));
+        IngestSummary compressed = ingest(store, List.of(rotated));
+
+        assertThat(again.linesRead()).isZero();
+        assertThat(again.bytesAlreadyIngested()).isEqualTo(Files.size(file));
+        assertThat(compressed.linesRead()).isZero();
+        assertThat(store.writtenKeys()).isEmpty();
+        assertThat(storedLines(store)).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
+    void aLastLineWithoutNewlineIsStoredOnceWhenTheLogGoesOn() throws IOException {
+        List<String> all = routedLines();
+        Path file = directory.resolve("access.log");
+        Files.writeString(file, all.get(0) + "\n" + all.get(1));
+        TestingObjectStore store = new TestingObjectStore();
+        ingest(store, List.of(file));
+
+        Files.writeString(file, "\n" + all.get(2) + "\n", StandardOpenOption.APPEND);
+        IngestSummary appended = ingest(store, List.of(file));
+
+        assertThat(appended.linesRead()).isEqualTo(1);
+        assertThat(appended.linesQuarantined()).isZero();
+        assertThat(storedLines(store)).containsExactlyInAnyOrder(all.get(0), all.get(1), all.get(2));
+    }
+
+    @Test
+    void anotherLogWithTheSameFirstLineIsIngestedWhole() throws IOException {
+        List<String> all = routedLines();
+        TestingObjectStore store = new TestingObjectStore();
+        Path first = Files.writeString(directory.resolve("a.log"), all.get(0) + "\n" + all.get(1) + "\n");
+        ingest(store, List.of(first));
+
+        Path other = Files.writeString(
+                directory.resolve("b.log"), all.get(0) + "\n" + all.get(2) + "\n" + all.get(3) + "\n");
+        IngestSummary whole = ingest(store, List.of(other));
+
+        assertThat(whole.linesRead()).isEqualTo(3);
+        assertThat(whole.bytesAlreadyIngested()).isZero();
+    }
+
+    @Test
     void aMissingInputIsNamed() {
         assertThatThrownBy(() -> new IngestOptions(List.of(directory.resolve("nope.log")), IngestFormat.COMBINED, ""))
                 .isInstanceOf(LoglakeException.class)
                 .hasMessageContaining("nope.log")
                 .hasMessageContaining("no such file");
+    }
+
+    /** Lines that each route to an hour (no quarantine), in the order of {@link #LINES}. */
+    private static List<String> routedLines() {
+        return LINES.entrySet().stream()
+                .filter(entry -> !entry.getValue().equals("quarantine"))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** Every object but the ingest states. */
+    private static List<String> logObjects(TestingObjectStore store) {
+        return store.list("").stream()
+                .filter(key -> !key.startsWith(IngestState.PREFIX))
+                .toList();
+    }
+
+    /** Every line stored, as often as it is stored. */
+    private static List<String> storedLines(TestingObjectStore store) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String key : logObjects(store)) {
+            lines.addAll(List.of(gunzip(store.get(key)).split("\n")));
+        }
+        return lines;
     }
 
     private static IngestSummary ingest(TestingObjectStore store, List<Path> inputs) {

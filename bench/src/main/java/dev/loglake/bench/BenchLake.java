@@ -73,6 +73,11 @@ public final class BenchLake {
         return LakeConfig.from(settings(role));
     }
 
+    /** The schemas of the lake of {@code role}. */
+    public LakeSchemas schemas(String role) {
+        return LakeClients.from(settings(role)).schemas();
+    }
+
     public S3ObjectStore rawStore() {
         return new S3ObjectStore(s3, options.rawBucket(), "the bench's raw bucket");
     }

@@ -24,11 +24,12 @@ final class LoadStage {
     void run(BenchReport report, Manifest manifest) throws InterruptedException {
         BenchOptions options = lake.options();
         LocalDate day = options.loadStageDay();
-        String marts = lake.table(BenchOptions.SHARED_ROLE, "marts", "x").replaceFirst("\\.x$", "");
         String ledger = lake.table(BenchOptions.SHARED_ROLE, "ledger", "x").replaceFirst("\\.x$", "");
-        List<String> queries = ReportQueries.forWeek(marts, day.minusDays(1));
-        ReportLoad load =
-                new ReportLoad(lake.trino(), ReportQueries.completeDays(ledger), queries, options.loadClients());
+        ReportLoad load = new ReportLoad(
+                lake.trino(),
+                ReportQueries.completeDays(ledger),
+                ReportQueries.forWeek(lake.schemas(BenchOptions.SHARED_ROLE), day.minusDays(1)),
+                options.loadClients());
         ReportLoad.Result<TransformSummary> result =
                 load.during(() -> lake.transform(BenchOptions.SHARED_ROLE, Bench.days(day, day)));
         List<String> differences = ManifestCheck.differences(lake, BenchOptions.SHARED_ROLE, manifest);
@@ -69,8 +70,9 @@ final class LoadStage {
         report.put("load", "latency_p95_ms", result.percentile(0.95));
         report.put("load", "transform_seconds", result.workSeconds());
         report.put("load", "manifest_differences", differences);
-        report.note("load: " + queries.size() + " report-style queries on the marts (week totals, status mix, latency,"
-                + " top paths and referrers, audience, hourly curve; complete days only), round-robin on "
+        report.note("load: the queries of a week's executive summary (sql/reports: headline figures of the week and"
+                + " the week before, traffic by day and hour, status codes, top pages and referrers, audience; complete"
+                + " days only), round-robin on "
                 + options.loadClients() + " connections; the first query of each client is a warm-up, not counted.");
         if (!result.failures().isEmpty() || !differences.isEmpty()) {
             throw LoglakeException.external(

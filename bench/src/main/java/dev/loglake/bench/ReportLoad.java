@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,17 +24,21 @@ import java.util.function.Supplier;
 public final class ReportLoad {
     private final TrinoConnections trino;
     private final String completeDaysQuery;
-    private final List<String> queries;
+    private final Function<List<LocalDate>, List<String>> queries;
     private final int clients;
 
     /**
      * @param completeDaysQuery returns the complete days (as text, YYYY-MM-DD); run before every report query
-     * @param queries report queries with {@link ReportQueries#COMPLETE_DAYS} to bind
+     * @param queries the report queries for a set of complete days (see {@link ReportQueries#forWeek})
      */
-    public ReportLoad(TrinoConnections trino, String completeDaysQuery, List<String> queries, int clients) {
+    public ReportLoad(
+            TrinoConnections trino,
+            String completeDaysQuery,
+            Function<List<LocalDate>, List<String>> queries,
+            int clients) {
         this.trino = requireNonNull(trino, "trino is null");
         this.completeDaysQuery = requireNonNull(completeDaysQuery, "completeDaysQuery is null");
-        this.queries = List.copyOf(queries);
+        this.queries = requireNonNull(queries, "queries is null");
         this.clients = clients;
     }
 
@@ -103,11 +108,15 @@ public final class ReportLoad {
         try (Connection connection = trino.open();
                 Statement statement = connection.createStatement()) {
             for (int i = offset; !stop.get(); i++) {
-                String sql = queries.get(i % queries.size());
                 long begin = System.nanoTime();
-                try (ResultSet rows = statement.executeQuery(ReportQueries.bind(sql, completeDays(statement)))) {
-                    while (rows.next()) {
-                        // read every row, as a report does
+                String sql = completeDaysQuery;
+                try {
+                    List<String> bound = queries.apply(completeDays(statement));
+                    sql = bound.get(i % bound.size());
+                    try (ResultSet rows = statement.executeQuery(sql)) {
+                        while (rows.next()) {
+                            // read every row, as a report does
+                        }
                     }
                     if (counted) {
                         latencies.add((System.nanoTime() - begin) / 1e6);

@@ -7,6 +7,7 @@ import dev.loglake.bench.ReportQueries;
 import dev.loglake.core.trino.TrinoConnections;
 import dev.loglake.generator.manifest.Manifest;
 import dev.loglake.lake.DayRange;
+import dev.loglake.lake.LakeSchemas;
 import dev.loglake.testing.LocalStackExtension;
 import dev.loglake.testing.TestStack;
 import dev.loglake.transforms.run.TransformRequest;
@@ -36,7 +37,7 @@ class TestReportQueriesUnderLoad {
         ReportLoad load = new ReportLoad(
                 new TrinoConnections(stack.trinoConfig()),
                 ReportQueries.completeDays("hive." + lake.lake().schema("ledger")),
-                ReportQueries.forWeek("hive." + lake.lake().schema("marts"), newDay),
+                ReportQueries.forWeek(LakeSchemas.of("hive", lake.lake()), newDay),
                 CLIENTS);
         ReportLoad.Result<TransformSummary> result =
                 load.during(() -> lake.transform(TransformRequest.days(new DayRange(newDay, newDay))));

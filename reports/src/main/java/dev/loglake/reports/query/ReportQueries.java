@@ -3,6 +3,9 @@ package dev.loglake.reports.query;
 import static java.util.Objects.requireNonNull;
 
 import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.model.Model;
+import dev.loglake.lake.model.ModelCatalog;
+import dev.loglake.lake.model.ModelKind;
 import dev.loglake.lake.sql.SqlFile;
 import dev.loglake.lake.sql.SqlValue;
 import dev.loglake.lake.trino.TrinoSession;
@@ -154,13 +157,36 @@ public final class ReportQueries {
     }
 
     private List<List<Object>> run(String query, Map<String, SqlValue> values) {
-        SqlFile file = SqlFile.load("reports/" + query + ".sql");
+        String file = "reports/" + query + ".sql";
+        return trino.query(file, render(ModelCatalog.lake().model(file), schemas, values))
+                .rows();
+    }
+
+    /**
+     * Every statement a report of a period runs over its complete days (all of sql/reports but period_days, which
+     * finds those days), rendered: what a load test sends to measure the report as users meet it.
+     *
+     * @param currentFrom the first day of the current period; the complete days before it are the previous one's
+     */
+    public static List<String> statements(
+            LakeSchemas schemas, LocalDate currentFrom, List<LocalDate> completeDays, int topN) {
+        Map<String, SqlValue> values = completeDays(completeDays);
+        values.put("current_from", new SqlValue.Date(currentFrom));
+        values.put("top_n", new SqlValue.Integer(topN));
+        return ModelCatalog.lake().all(ModelKind.QUERY, "reports").stream()
+                .filter(query -> !query.relation().equals("period_days"))
+                .map(query -> render(query, schemas, values))
+                .toList();
+    }
+
+    private static String render(Model query, LakeSchemas schemas, Map<String, SqlValue> values) {
+        SqlFile file = query.sql();
         Map<String, SqlValue> parameters = new LinkedHashMap<>(values);
         parameters.put("catalog", schemas.catalog());
         parameters.put("marts_schema", schemas.marts());
         parameters.put("ledger_schema", schemas.ledger());
         parameters.keySet().retainAll(file.parameters());
-        return trino.query(file.name(), file.render(parameters)).rows();
+        return file.render(parameters);
     }
 
     private static Map<String, SqlValue> range(LocalDate first, LocalDate last) {

@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -71,6 +72,20 @@ public final class BenchLake {
 
     public LakeConfig lake(String role) {
         return LakeConfig.from(settings(role));
+    }
+
+    /**
+     * The statements loglake sent to Trino since {@code since}, from Trino's recent-query list (it keeps at least
+     * the last 100): how many fixed costs per statement a run paid. Call it right after the run, before other
+     * queries of loglake's.
+     */
+    public long statementsSince(Instant since) {
+        return ((Number) rows("SELECT count(*) FROM system.runtime.queries WHERE source = 'loglake'"
+                                + " AND query NOT LIKE '%system.runtime.queries%' AND created >= "
+                                + "from_iso8601_timestamp(" + new SqlValue.Text(since.toString()).render() + ")")
+                        .get(0)
+                        .get(0))
+                .longValue();
     }
 
     /** The schemas of the lake of {@code role}. */

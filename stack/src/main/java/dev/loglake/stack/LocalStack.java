@@ -18,7 +18,6 @@ import dev.loglake.stack.component.TrinoComponent;
 import dev.loglake.stack.process.Daemons;
 import dev.loglake.stack.process.Ports;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,8 +108,9 @@ public final class LocalStack {
      * {@code stack up}, a data directory copied or half deleted): {@code down} leaves nothing behind.
      */
     private void stopStrays() {
-        if (!Files.isDirectory(layout.root()) || layout.whyNotStackData().isPresent()) {
-            // matched by path, a directory that is not a stack's would stop whatever runs from inside it
+        if (!layout.holdsStackFiles()) {
+            // Matched by path, a directory that is not a stack's would stop whatever runs from inside it. A stack's
+            // directory may hold more than the stack wrote (a test's own S3 folder, say): its credentials tell.
             return;
         }
         String root = layout.root() + "/";
@@ -324,6 +324,7 @@ public final class LocalStack {
                 layout.trinoData(),
                 ports.trino(),
                 config.trinoHeap(),
+                config.trinoQueryMemory(),
                 metastore.thriftUri(),
                 s3.endpoint(),
                 credentials.s3AccessKey(),

@@ -76,6 +76,12 @@ public record StackLayout(Path root) {
      * empty). A stack's directory holds the credentials {@code stack up} writes first, and only the entries the
      * stack writes; anything else may be a user's own files, which {@code stack reset} must never delete.
      */
+    /** Whether the directory holds the files 'stack up' writes first: its credentials or its connection file. */
+    public boolean holdsStackFiles() {
+        return Files.isRegularFile(credentials(), LinkOption.NOFOLLOW_LINKS)
+                || Files.isRegularFile(connectionFile(), LinkOption.NOFOLLOW_LINKS);
+    }
+
     public Optional<String> whyNotStackData() {
         if (!Files.exists(root)) {
             return Optional.empty();

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * use a stack a developer started by hand: this one has its own ports, data and credentials.
  */
 public final class LocalStackExtension implements BeforeAllCallback, ParameterResolver {
+    /** The test stack's query memory (stack.trino-query-memory). */
+    public static final String QUERY_MEMORY = "128MB";
+
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(LocalStackExtension.class);
 
@@ -69,6 +72,10 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
             overrides.put(StackConfig.METASTORE_PORT, Integer.toString(Ports.findFree()));
             overrides.put(StackConfig.S3_PORT, Integer.toString(Ports.findFree()));
             overrides.put(StackConfig.TRINO_PORT, Integer.toString(Ports.findFree()));
+            // A query memory that a day of a few hundred thousand requests exceeds (the sessions window holds the
+            // day): every test's load relies on spilling to disk, as a busy day does on the default stack
+            // (TestBusyDayWithinQueryMemory shows the bound).
+            overrides.put(StackConfig.TRINO_QUERY_MEMORY, QUERY_MEMORY);
             Settings settings = Settings.defaults().with(overrides, "test");
             LocalStack stack = new LocalStack(StackConfig.from(settings), LakeConfig.from(settings));
             Thread stopOnExit = new Thread(stack::down, "stop-test-stack");

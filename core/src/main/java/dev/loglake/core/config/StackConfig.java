@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  *
  * @param trinoJavaHome a JDK 24+ for Trino; empty to search the usual JDK folders
  * @param serviceJavaHome the JDK 17 for the metastore and the S3 server; empty for the running JVM's
+ * @param trinoQueryMemory the memory one query may use on the local Trino (query.max-memory-per-node); what does
+ *     not fit spills to disk
  */
 public record StackConfig(
         Path dataDirectory,
@@ -24,7 +26,8 @@ public record StackConfig(
         Ports ports,
         Optional<Path> trinoJavaHome,
         Optional<Path> serviceJavaHome,
-        String trinoHeap) {
+        String trinoHeap,
+        String trinoQueryMemory) {
     public static final String DATA_DIR = "stack.data-dir";
     public static final String CACHE_DIR = "stack.cache-dir";
     public static final String MAVEN_REPOSITORY = "stack.maven-repository";
@@ -35,6 +38,7 @@ public record StackConfig(
     public static final String TRINO_JAVA_HOME = "stack.trino-java-home";
     public static final String SERVICE_JAVA_HOME = "stack.service-java-home";
     public static final String TRINO_HEAP = "stack.trino-heap";
+    public static final String TRINO_QUERY_MEMORY = "stack.trino-query-memory";
 
     static final List<ConfigProperty> PROPERTIES = List.of(
             ConfigProperty.of(
@@ -51,9 +55,15 @@ public record StackConfig(
             ConfigProperty.of(TRINO_JAVA_HOME, "", "JDK 24 or newer for Trino; empty to search /usr/lib/jvm."),
             ConfigProperty.of(
                     SERVICE_JAVA_HOME, "", "JDK 17 for the metastore and the S3 server; empty for loglake's own JVM."),
-            ConfigProperty.of(TRINO_HEAP, "2G", "Maximum heap of the local Trino server (-Xmx)."));
+            ConfigProperty.of(TRINO_HEAP, "2G", "Maximum heap of the local Trino server (-Xmx)."),
+            ConfigProperty.of(
+                    TRINO_QUERY_MEMORY,
+                    "1GB",
+                    "Memory one query may use on the local Trino; what does not fit spills to disk under the data"
+                            + " directory."));
 
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[mMgG]");
+    private static final Pattern DATA_SIZE = Pattern.compile("[1-9][0-9]*(MB|GB)");
 
     /** The local stack's four ports; they must differ. */
     public record Ports(int postgres, int metastore, int s3, int trino) {
@@ -79,6 +89,12 @@ public record StackConfig(
             throw LoglakeException.user(
                     "Invalid value for %s: '%s'. Expected a heap size such as 1536m or 2G.", TRINO_HEAP, trinoHeap);
         }
+        requireNonNull(trinoQueryMemory, "trinoQueryMemory is null");
+        if (!DATA_SIZE.matcher(trinoQueryMemory).matches()) {
+            throw LoglakeException.user(
+                    "Invalid value for %s: '%s'. Expected a size in MB or GB such as 512MB or 1GB.",
+                    TRINO_QUERY_MEMORY, trinoQueryMemory);
+        }
     }
 
     public static StackConfig from(Settings settings) {
@@ -93,7 +109,8 @@ public record StackConfig(
                         settings.getPort(TRINO_PORT)),
                 settings.getOptional(TRINO_JAVA_HOME).map(value -> expandHome(value.trim())),
                 settings.getOptional(SERVICE_JAVA_HOME).map(value -> expandHome(value.trim())),
-                settings.get(TRINO_HEAP).trim());
+                settings.get(TRINO_HEAP).trim(),
+                settings.get(TRINO_QUERY_MEMORY).trim());
     }
 
     static Path expandHome(String path) {

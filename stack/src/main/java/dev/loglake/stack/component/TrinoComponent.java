@@ -42,6 +42,7 @@ public final class TrinoComponent extends ServerComponent {
     private final Path etc;
     private final Path data;
     private final String heap;
+    private final String queryMemory;
     private final String metastoreUri;
     private final URI s3Endpoint;
     private final Map<String, String> s3Credentials;
@@ -55,6 +56,7 @@ public final class TrinoComponent extends ServerComponent {
             Path data,
             int port,
             String heap,
+            String queryMemory,
             String metastoreUri,
             URI s3Endpoint,
             String s3AccessKey,
@@ -66,6 +68,7 @@ public final class TrinoComponent extends ServerComponent {
         this.etc = requireNonNull(etc, "etc is null");
         this.data = requireNonNull(data, "data is null");
         this.heap = requireNonNull(heap, "heap is null");
+        this.queryMemory = requireNonNull(queryMemory, "queryMemory is null");
         this.metastoreUri = requireNonNull(metastoreUri, "metastoreUri is null");
         this.s3Endpoint = requireNonNull(s3Endpoint, "s3Endpoint is null");
         this.s3Credentials =
@@ -171,8 +174,14 @@ public final class TrinoComponent extends ServerComponent {
                         "node-scheduler.include-coordinator=true",
                         "http-server.http.port=" + port(),
                         "discovery.uri=http://" + Ports.LOOPBACK + ":" + port(),
-                        "query.max-memory=1GB",
-                        "query.max-memory-per-node=1GB",
+                        "query.max-memory=" + queryMemory,
+                        "query.max-memory-per-node=" + queryMemory,
+                        // A busy day's sessions window or a backfill's aggregation may not fit in a query's memory:
+                        // what does not fit spills to disk under the data directory instead of failing the load.
+                        "spill-enabled=true",
+                        "spiller-spill-path=" + data.resolve("spill"),
+                        "max-spill-per-node=50GB",
+                        "query-max-spill-per-node=20GB",
                         "task.concurrency=2",
                         "task.max-worker-threads=4",
                         "catalog.config-dir=" + etc.resolve("catalog"),

@@ -95,6 +95,12 @@ public record StackConfig(
                     "Invalid value for %s: '%s'. Expected a size in MB or GB such as 512MB or 1GB.",
                     TRINO_QUERY_MEMORY, trinoQueryMemory);
         }
+        if (megabytes(trinoQueryMemory) + 512 > megabytes(trinoHeap)) {
+            throw LoglakeException.user(
+                    "Invalid value for %s: '%s' leaves too little of the heap (%s=%s) to Trino itself. Expected at"
+                            + " least 512 MB less than the heap, such as 1GB with a heap of 2G.",
+                    TRINO_QUERY_MEMORY, trinoQueryMemory, TRINO_HEAP, trinoHeap);
+        }
     }
 
     public static StackConfig from(Settings settings) {
@@ -111,6 +117,13 @@ public record StackConfig(
                 settings.getOptional(SERVICE_JAVA_HOME).map(value -> expandHome(value.trim())),
                 settings.get(TRINO_HEAP).trim(),
                 settings.get(TRINO_QUERY_MEMORY).trim());
+    }
+
+    /** Megabytes of a heap size (1536m, 2G) or a data size (512MB, 1GB). */
+    public static long megabytes(String size) {
+        String upper = size.toUpperCase(java.util.Locale.ROOT).replaceFirst("B$", "");
+        long number = Long.parseLong(upper.substring(0, upper.length() - 1));
+        return upper.endsWith("G") ? number * 1024 : number;
     }
 
     static Path expandHome(String path) {

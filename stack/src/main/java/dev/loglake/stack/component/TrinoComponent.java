@@ -2,6 +2,7 @@ package dev.loglake.stack.component;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.loglake.core.config.StackConfig;
 import dev.loglake.stack.JavaRuntimes;
 import dev.loglake.stack.process.Daemons;
 import dev.loglake.stack.process.Ports;
@@ -41,6 +42,9 @@ public final class TrinoComponent extends ServerComponent {
     private final Path javaHome;
     private final Path etc;
     private final Path data;
+    /** The memory pool's room above the query memory: operators' small allocations outside the largest query. */
+    private static final long POOL_MARGIN_MB = 64;
+
     private final String heap;
     private final String queryMemory;
     private final String metastoreUri;
@@ -178,6 +182,13 @@ public final class TrinoComponent extends ServerComponent {
                         "query.max-memory-per-node=" + queryMemory,
                         // A busy day's sessions window or a backfill's aggregation may not fit in a query's memory:
                         // what does not fit spills to disk under the data directory instead of failing the load.
+                        // Trino starts spilling when its memory pool (the heap less its headroom) is filled to the
+                        // revoking threshold, not when a query nears its own limit: with the default headroom a
+                        // query hit its limit before the pool was full enough, and nothing spilled. So the pool is
+                        // the query's memory plus a little, and spilling starts at 60% of it.
+                        "memory.heap-headroom-per-node=" + headroomMegabytes() + "MB",
+                        "memory-revoking-threshold=0.6",
+                        "memory-revoking-target=0.3",
                         "spill-enabled=true",
                         "spiller-spill-path=" + data.resolve("spill"),
                         "max-spill-per-node=50GB",
@@ -213,6 +224,11 @@ public final class TrinoComponent extends ServerComponent {
                         // fail. loglake's runner runs ANALYZE on the other columns instead.
                         "hive.collect-column-statistics-on-write=false",
                         ""));
+    }
+
+    /** The heap less the query memory and a margin: what Trino keeps out of its memory pool. */
+    private long headroomMegabytes() {
+        return StackConfig.megabytes(heap) - StackConfig.megabytes(queryMemory) - POOL_MARGIN_MB;
     }
 
     private static void write(Path file, String content) {

@@ -6,13 +6,15 @@ import dev.loglake.lake.LakeSchemas;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 
 /**
- * The raw days that exist in S3, from the folder layout {@code access/combined/dt=D/hour=H/}.
+ * The raw days and hours that exist in S3, from the folder layout {@code access/combined/dt=D/hour=H/}.
  * Listing with a delimiter reads folders, not objects, so this stays cheap as the lake grows.
  */
 public final class RawDays {
@@ -30,6 +32,22 @@ public final class RawDays {
             value(folder, "dt=").flatMap(RawDays::date).ifPresent(days::add);
         }
         return days;
+    }
+
+    /** For each day, its hour folders ('00'..'23'). */
+    public SortedMap<LocalDate, List<String>> hours(List<LocalDate> days) {
+        SortedMap<LocalDate, List<String>> hours = new TreeMap<>();
+        for (LocalDate day : days) {
+            hours.put(
+                    day,
+                    folders(LakeSchemas.RAW_ACCESS_PREFIX + "dt=" + day + "/").stream()
+                            .map(folder -> value(folder, "hour="))
+                            .flatMap(java.util.Optional::stream)
+                            .filter(hour -> hour.matches("[0-2][0-9]"))
+                            .sorted()
+                            .toList());
+        }
+        return hours;
     }
 
     public String location(LocalDate day) {

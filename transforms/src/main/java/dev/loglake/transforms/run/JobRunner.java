@@ -55,13 +55,8 @@ public final class JobRunner {
 
     /** Runs a DDL file (CREATE ... IF NOT EXISTS) as written. */
     public void runDdl(String file) {
-        trino.query(file, renderDdl(file));
-    }
-
-    /** A DDL file with the lake's parameters bound. */
-    String renderDdl(String file) {
         SqlFile sql = SqlFile.load(file);
-        return sql.render(parameters(sql, Map.of()));
+        trino.query(file, sql.render(parameters(sql, Map.of())));
     }
 
     /**

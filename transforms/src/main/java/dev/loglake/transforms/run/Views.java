@@ -104,8 +104,7 @@ final class Views {
         return comments;
     }
 
-    /** A short hash of a file's rendered SQL: what the lake's objects carry in their comment to say what made them. */
-    static String version(String text) {
+    private static String version(String text) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 4);

@@ -24,6 +24,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -185,10 +186,12 @@ public final class TrinoComponent extends ServerComponent {
                         // Trino starts spilling when its memory pool (the heap less its headroom) is filled to the
                         // revoking threshold, not when a query nears its own limit: with the default headroom a
                         // query hit its limit before the pool was full enough, and nothing spilled. So the pool is
-                        // the query's memory plus a little, and spilling starts at 60% of it.
+                        // the query's memory plus a little, and spilling starts when half the query's memory is
+                        // used: revoking runs asynchronously while pages keep arriving, and a threshold close to
+                        // the limit (60% of the pool was 90% of a 128 MB query) let a query reach its limit first.
                         "memory.heap-headroom-per-node=" + headroomMegabytes() + "MB",
-                        "memory-revoking-threshold=0.6",
-                        "memory-revoking-target=0.3",
+                        "memory-revoking-threshold=" + revokingThreshold(),
+                        "memory-revoking-target=" + revokingTarget(),
                         "spill-enabled=true",
                         "spiller-spill-path=" + data.resolve("spill"),
                         "max-spill-per-node=50GB",
@@ -224,6 +227,21 @@ public final class TrinoComponent extends ServerComponent {
                         // fail. loglake's runner runs ANALYZE on the other columns instead.
                         "hive.collect-column-statistics-on-write=false",
                         ""));
+    }
+
+    /** The share of the memory pool at which Trino starts spilling: half of a query's memory. */
+    String revokingThreshold() {
+        return poolShare(StackConfig.megabytes(queryMemory) / 2.0);
+    }
+
+    /** Spilling frees memory down to a quarter of a query's memory, so the next revoke is not immediate. */
+    String revokingTarget() {
+        return poolShare(StackConfig.megabytes(queryMemory) / 4.0);
+    }
+
+    private String poolShare(double megabytes) {
+        double pool = StackConfig.megabytes(queryMemory) + POOL_MARGIN_MB;
+        return String.format(Locale.ROOT, "%.3f", megabytes / pool);
     }
 
     /** The heap less the query memory and a margin: what Trino keeps out of its memory pool. */

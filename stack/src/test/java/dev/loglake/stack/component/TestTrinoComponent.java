@@ -1,0 +1,39 @@
+package dev.loglake.stack.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loglake.stack.process.ProcessFiles;
+import java.net.URI;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestTrinoComponent {
+    @TempDir
+    Path directory;
+
+    @Test
+    void spillingStartsAtHalfAQuerysMemoryWhateverTheQueryMemory() {
+        // The pool is the query memory plus 64 MB: 192 MB for the tests' 128 MB, 1088 MB for the default 1 GB.
+        assertThat(trino("2G", "128MB").revokingThreshold()).isEqualTo("0.333");
+        assertThat(trino("2G", "128MB").revokingTarget()).isEqualTo("0.167");
+        assertThat(trino("3G", "1GB").revokingThreshold()).isEqualTo("0.471");
+        assertThat(trino("3G", "1GB").revokingTarget()).isEqualTo("0.235");
+    }
+
+    private TrinoComponent trino(String heap, String queryMemory) {
+        return new TrinoComponent(
+                directory.resolve("trino"),
+                directory.resolve("java"),
+                directory.resolve("etc"),
+                directory.resolve("data"),
+                18080,
+                heap,
+                queryMemory,
+                "thrift://127.0.0.1:9083",
+                URI.create("http://127.0.0.1:9000"),
+                "access",
+                "secret",
+                new ProcessFiles(directory.resolve("run/trino.pid"), directory.resolve("logs/trino.log")));
+    }
+}

@@ -54,9 +54,40 @@ public final class TrinoSession implements AutoCloseable {
         } catch (SQLException e) {
             throw LoglakeException.internal("The Trino JDBC driver did not give a Trino connection", e);
         }
-        // jdbc:trino://host:port/... -> http://host:port, for the watchdog's health probe.
-        URI jdbc = URI.create(connections.config().jdbcUrl().substring("jdbc:".length()));
-        this.coordinator = URI.create("http://" + jdbc.getHost() + ":" + (jdbc.getPort() < 0 ? 8080 : jdbc.getPort()));
+        this.coordinator = coordinatorUri(connections.config().jdbcUrl());
+    }
+
+    /**
+     * The coordinator's HTTP address for the watchdog's health probe, from the JDBC URL: {@code
+     * jdbc:trino://host:port/...?SSL=true} -> {@code https://host:port}. The scheme follows the driver's {@code SSL}
+     * parameter because a TLS endpoint (the AWS load balancer on 443) does not answer plain HTTP, and a probe that
+     * always fails would cancel every long statement as "coordinator stopped answering". Without a port the driver
+     * uses 443 with SSL and 80 without, and so does this.
+     */
+    static URI coordinatorUri(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:trino://")) {
+            throw LoglakeException.user("Invalid Trino JDBC URL '%s': expected jdbc:trino://host:port/...", jdbcUrl);
+        }
+        URI jdbc = URI.create(jdbcUrl.substring("jdbc:".length()));
+        boolean ssl = sslEnabled(jdbc.getRawQuery());
+        int port = jdbc.getPort() >= 0 ? jdbc.getPort() : ssl ? 443 : 80;
+        return URI.create((ssl ? "https://" : "http://") + jdbc.getHost() + ":" + port);
+    }
+
+    /** Whether the URL's query has {@code SSL=true}; the driver compares the value ignoring case. */
+    private static boolean sslEnabled(String query) {
+        if (query == null) {
+            return false;
+        }
+        for (String parameter : query.split("&")) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0
+                    && parameter.substring(0, equals).equals("SSL")
+                    && parameter.substring(equals + 1).equalsIgnoreCase("true")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A statement to run, and what to name in messages if it fails. */

@@ -91,6 +91,11 @@ provider "helm" {
 # ---- Namespace and service accounts (same objects as k8s/namespace.yaml, k8s/serviceaccounts/) -----
 
 resource "kubernetes_namespace_v1" "loglake" {
+  # On destroy, Terraform deletes the namespace before the load-balancer controller: deleting the namespace
+  # waits for Trino's Ingress to be gone, and only the controller deletes the ALB and removes the Ingress's
+  # finalizer. The other order leaves the ALB behind (and the VPC undeletable) and the namespace terminating.
+  depends_on = [helm_release.aws_load_balancer_controller]
+
   metadata {
     name = local.namespace
     labels = {
@@ -220,6 +225,8 @@ resource "helm_release" "aws_load_balancer_controller" {
   repository = "https://aws.github.io/eks-charts"
   chart      = "aws-load-balancer-controller"
   version    = "1.13.0"
+  # Ready pods, not just an installed release: its webhook rejects new Services until they are.
+  wait = true
 
   values = [yamlencode({
     clusterName = data.terraform_remote_state.cloud_infra.outputs.cluster_name
@@ -282,20 +289,33 @@ resource "kubernetes_manifest" "metastore_schema_job" {
   ]
 }
 
-resource "kubernetes_manifest" "metastore" {
-  for_each = toset([
-    "metastore/deployment.yaml",
-    "metastore/service.yaml",
-    "metastore/pod-disruption-budget.yaml",
-  ])
-
-  manifest = local.manifests[each.key]
+# Only a Deployment has a rollout to wait for: the kubernetes provider has no rollout status for a
+# Service or a PodDisruptionBudget, and a wait on one fails the apply after the object was created (the
+# next apply then fails on "already exists").
+resource "kubernetes_manifest" "metastore_deployment" {
+  manifest = local.manifests["metastore/deployment.yaml"]
 
   wait {
     rollout = true
   }
 
   depends_on = [kubernetes_manifest.metastore_schema_job]
+}
+
+resource "kubernetes_manifest" "metastore" {
+  for_each = toset([
+    "metastore/service.yaml",
+    "metastore/pod-disruption-budget.yaml",
+  ])
+
+  manifest = local.manifests[each.key]
+
+  # The AWS Load Balancer Controller's admission webhook intercepts every new Service and rejects it
+  # until the controller's pods are ready; the helm_release waits for them (wait = true).
+  depends_on = [
+    helm_release.aws_load_balancer_controller,
+    kubernetes_manifest.metastore_deployment,
+  ]
 }
 
 # ---- Trino (official chart, values from k8s/trino/values.yaml) ------------------------------------------
@@ -325,15 +345,18 @@ resource "helm_release" "trino" {
     helm_release.aws_load_balancer_controller,
     helm_release.metrics_server,
     kubernetes_manifest.metastore,
+    kubernetes_manifest.metastore_deployment,
     kubernetes_secret_v1.trino_internal,
     kubernetes_secret_v1.trino_password_file,
     kubernetes_service_account_v1.workload,
   ]
 }
 
+# Chart 1.40.0 names the coordinator's Ingress after its template trino.coordinator: "<release>-coordinator"
+# when the release name starts with the chart name, as "trino" does (deployment-tests checks this name).
 data "kubernetes_ingress_v1" "trino" {
   metadata {
-    name      = "trino"
+    name      = "trino-coordinator"
     namespace = kubernetes_namespace_v1.loglake.metadata[0].name
   }
   depends_on = [helm_release.trino]

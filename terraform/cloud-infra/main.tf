@@ -283,9 +283,13 @@ resource "random_password" "metastore_db" {
   override_special = "!#%^*()-_=+[]{}:,.?"
 }
 
+# A deleted secret keeps its name for its recovery window, so a fixed name would make the apply after a
+# destroy fail ("scheduled for deletion"); a prefix gives every environment a fresh name (cluster-config
+# reads the secret by ARN) and keeps the window to undo a mistaken destroy.
 resource "aws_secretsmanager_secret" "metastore_db" {
-  name        = "${var.name}/metastore-db"
-  description = "Master credentials of the ${var.name} Hive Metastore database (RDS PostgreSQL)."
+  name_prefix             = "${var.name}/metastore-db-"
+  recovery_window_in_days = 7
+  description             = "Master credentials of the ${var.name} Hive Metastore database (RDS PostgreSQL)."
 }
 
 resource "aws_secretsmanager_secret_version" "metastore_db" {
@@ -355,9 +359,10 @@ resource "aws_db_instance" "metastore" {
   skip_final_snapshot       = false
   final_snapshot_identifier = "${var.name}-metastore-final"
 
-  auto_minor_version_upgrade = true
-  # Minor upgrades happen in the maintenance window; a major upgrade is a deliberate change of
+  # Minor upgrades happen in the maintenance window; engine_version names the major version only, so the
+  # plan after such an upgrade has nothing to change. A major upgrade is a deliberate change of
   # postgres_engine_version (and of the root pom's postgresql.version).
+  auto_minor_version_upgrade  = true
   allow_major_version_upgrade = false
 
   performance_insights_enabled    = true
@@ -371,6 +376,9 @@ resource "aws_ecr_repository" "images" {
 
   name                 = "${var.name}/${each.key}"
   image_tag_mutability = "IMMUTABLE" # a tag always means the same image; push a new tag to change it
+  # The images are rebuilt from this repository, so terraform destroy may delete a repository with images
+  # in it (without this, the destroy stops at "RepositoryNotEmptyException").
+  force_delete = true
 
   image_scanning_configuration {
     scan_on_push = true

@@ -173,12 +173,12 @@ variable "force_destroy_buckets" {
 
 variable "postgres_engine_version" {
   type        = string
-  description = "RDS PostgreSQL engine version of the metastore database. Its major version must equal the one in the root pom.xml (postgresql.version), which the local stack runs."
-  default     = "16.9"
+  description = "RDS PostgreSQL engine version of the metastore database: the major version only (16), so that RDS applies minor upgrades in the maintenance window and the next plan does not try to downgrade. It must equal the major version in the root pom.xml (postgresql.version), which the local stack runs."
+  default     = "16"
 
   validation {
-    condition     = can(regex("^16\\.[0-9]+$", var.postgres_engine_version))
-    error_message = "postgres_engine_version must be a PostgreSQL 16 minor version such as 16.9 (the version the local stack and the tests use)."
+    condition     = can(regex("^16$", var.postgres_engine_version))
+    error_message = "postgres_engine_version must be the major version 16 (the one the local stack and the tests use), without a minor version: RDS upgrades the minor version itself (auto_minor_version_upgrade), and a pinned minor version would make the next plan try a downgrade."
   }
 }
 

@@ -435,22 +435,27 @@ data "aws_iam_policy_document" "metastore" {
   }
 }
 
+# deployment-tests (TestJobsS3Permissions) checks that every S3 call of generate, transform and report is
+# allowed here, on the bucket that step uses.
 data "aws_iam_policy_document" "jobs" {
   statement {
     sid       = "ListJobBuckets"
     actions   = ["s3:ListBucket", "s3:GetBucketLocation"]
     resources = [aws_s3_bucket.lake["raw"].arn, aws_s3_bucket.lake["reports"].arn]
   }
-  # loglake generate writes raw logs and its manifests, and reads the manifests back on a rerun.
+  # loglake generate writes raw logs and its manifests, reads the manifests back on a rerun and deletes
+  # the stale objects an earlier run with other settings left. loglake transform lists the raw days and
+  # quarantines an unreadable raw object: a copy under quarantine/, then a delete of the original.
   statement {
-    sid       = "WriteRawLogs"
-    actions   = ["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"]
+    sid       = "ReadWriteRawLogs"
+    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"]
     resources = ["${aws_s3_bucket.lake["raw"].arn}/*"]
   }
-  # loglake report writes the rendered reports. transform needs no S3 access: Trino does the work.
+  # loglake report writes the rendered reports and deletes the files of an earlier run that this run no
+  # longer writes. The tables themselves are read through Trino.
   statement {
     sid       = "WriteReports"
-    actions   = ["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"]
+    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"]
     resources = ["${aws_s3_bucket.lake["reports"].arn}/*"]
   }
 }

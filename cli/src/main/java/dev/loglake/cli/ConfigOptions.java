@@ -26,12 +26,20 @@ public final class ConfigOptions {
     /** The settings the command resolved last: the error reporter names the endpoints a failure is about. */
     private Settings resolved;
 
+    /** Where settings come from: this process's environment, or the one a {@link CommandPlan} describes. */
+    private SettingsLoader loader;
+
     /** Resolves settings, with {@code commandFlags} (a command's own flags mapped to keys) on top. */
     public Settings settings(Map<String, String> commandFlags) {
         Map<String, String> flags = new LinkedHashMap<>(overrides);
         flags.putAll(commandFlags);
-        resolved = SettingsLoader.fromSystem().load(Optional.ofNullable(configFile), flags);
+        resolved = (loader != null ? loader : SettingsLoader.fromSystem()).load(Optional.ofNullable(configFile), flags);
         return resolved;
+    }
+
+    /** Makes {@link #settings} read another environment (a container's) instead of this process's. */
+    void useLoader(SettingsLoader settingsLoader) {
+        this.loader = settingsLoader;
     }
 
     /** The settings resolved by {@link #settings(Map)}, if the command got that far. */

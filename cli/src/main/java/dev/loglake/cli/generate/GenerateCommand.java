@@ -1,5 +1,6 @@
 package dev.loglake.cli.generate;
 
+import dev.loglake.cli.CommandPlan;
 import dev.loglake.cli.ConfigOptions;
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.LakeConfig;
@@ -21,7 +22,9 @@ import dev.loglake.generator.store.S3Access;
 import dev.loglake.generator.store.S3ObjectStore;
 import dev.loglake.stack.LocalS3Server;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,11 +45,14 @@ import software.amazon.awssdk.services.s3.S3Client;
             "The same arguments always write the same bytes; a rerun completes what an interrupted run left"
                     + " and skips finished hours."
         })
-public final class GenerateCommand implements Callable<Integer> {
+public final class GenerateCommand implements Callable<Integer>, CommandPlan.Plannable {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--start", required = true, paramLabel = "DATE", description = "First day (UTC), e.g. 2026-11-01.")
+    @Option(
+            names = "--start",
+            paramLabel = "DATE",
+            description = "First day (UTC), e.g. 2026-11-01. Default: today (UTC), the day a scheduled run writes.")
     LocalDate start;
 
     @Option(names = "--days", paramLabel = "N", description = "Number of days (default: 1, or up to --end).")
@@ -130,7 +136,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GenerateOptions options = options();
+        GenerateOptions options = options(Clock.systemUTC());
         Settings settings = config.settings();
         String bucket = LakeConfig.from(settings).rawBucket();
         try (S3Client s3 = S3Clients.create(S3Config.from(settings), options.threads() * 2 + 2)) {
@@ -180,7 +186,29 @@ public final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    GenerateOptions options() {
+    @Override
+    public CommandPlan plan(Clock clock) {
+        GenerateOptions options = options(clock);
+        Settings settings = config.settings();
+        String bucket = LakeConfig.from(settings).rawBucket();
+        S3Config.from(settings);
+        return new CommandPlan(
+                List.of(String.format(
+                        Locale.ROOT,
+                        "generate %d day(s) from %s (%s, %s) into s3://%s/",
+                        options.days(),
+                        options.start(),
+                        format,
+                        compression,
+                        bucket)),
+                options.manifestFile()
+                        .map(file -> List.of(file.getParent() != null ? file.getParent() : Path.of(".")))
+                        .orElse(List.of()));
+    }
+
+    /** The run's options; without --start, the run writes from today (UTC) on {@code clock}. */
+    GenerateOptions options(Clock clock) {
+        LocalDate start = this.start != null ? this.start : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         int dayCount = end != null ? GenerateOptions.daysBetween(start, end) : days != null ? days : 1;
         if (end != null && days != null && days != dayCount) {
             throw LoglakeException.user(

@@ -1,5 +1,6 @@
 package dev.loglake.cli.report;
 
+import dev.loglake.cli.CommandPlan;
 import dev.loglake.cli.ConfigOptions;
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.Settings;
@@ -9,9 +10,13 @@ import dev.loglake.reports.Period;
 import dev.loglake.reports.ReportRequest;
 import dev.loglake.reports.ReportResult;
 import dev.loglake.reports.ReportRunner;
+import dev.loglake.reports.period.PeriodWindow;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,11 +34,14 @@ import software.amazon.awssdk.services.s3.S3Client;
                     + " pages and referrers, audience mix.",
             "Writes report.html (self-contained), report.md, kpis.json and CSV files into --out, and stores them in"
                     + " the reports bucket under reports/<period>/<key>/ (a rerun replaces them).",
+            "Without --date it reports what is over (UTC), as a nightly job needs: yesterday, and also its ISO week"
+                    + " when yesterday was a Sunday and its month when yesterday was the month's last day; with"
+                    + " --period, the latest period of that kind that is over.",
             "Reads only days the transforms marked complete and names the others as missing. Refuses a date in"
                     + " the future, a period that is not over, and a period with fewer than half of its days"
                     + " complete."
         })
-public final class ReportCommand implements Callable<Integer> {
+public final class ReportCommand implements Callable<Integer>, CommandPlan.Plannable {
     @Spec
     CommandSpec spec;
 
@@ -42,38 +50,80 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(
             names = "--date",
-            required = true,
             paramLabel = "YYYY-MM-DD",
-            description = "A day of the period to report on (UTC).")
+            description =
+                    "A day of the period to report on (UTC). Default: the latest period that is over (see above).")
     String date;
 
     @Option(
             names = "--period",
             paramLabel = "PERIOD",
-            defaultValue = "day",
-            description =
-                    "day, week (the ISO week containing --date) or month (its calendar month). Default: ${DEFAULT-VALUE}.")
+            description = "day, week (the ISO week containing --date) or month (its calendar month). Default: day"
+                    + " with --date; without it, every period that ended yesterday.")
     String period;
 
     @Option(
             names = "--out",
             paramLabel = "DIR",
-            description = "Folder for the files (default: ./reports/<period>/<key>, e.g. ./reports/week/2026-W45).")
+            description = "Folder for the files (default: ./reports/<period>/<key>, e.g. ./reports/week/2026-W45)."
+                    + " When one run writes several reports, each goes into DIR/<period>/<key>.")
     Path out;
 
     @Override
     public Integer call() {
-        LocalDate day = parseDate(date);
-        Period kind = Period.parse(period);
-        ReportRequest request =
-                out == null ? ReportRequest.withDefaultOutput(day, kind) : new ReportRequest(day, kind, out);
+        Clock clock = Clock.systemUTC();
+        List<ReportRequest> requests = requests(clock);
         Settings settings = config.settings();
         LakeClients clients = LakeClients.from(settings);
         try (S3Client s3 = clients.s3()) {
-            ReportResult result = new ReportRunner(clients.trino(), s3, clients.schemas()).run(request);
-            print(result);
+            ReportRunner runner = new ReportRunner(clients.trino(), s3, clients.schemas(), clock);
+            for (ReportRequest request : requests) {
+                print(runner.run(request));
+            }
         }
         return 0;
+    }
+
+    @Override
+    public CommandPlan plan(Clock clock) {
+        List<ReportRequest> requests = requests(clock);
+        LakeClients clients = LakeClients.from(config.settings());
+        List<String> summary = requests.stream()
+                .map(request -> "report " + request.period().id() + " "
+                        + request.window().key() + " into "
+                        + request.outputDir() + " and s3://" + clients.lake().reportsBucket() + "/"
+                        + ReportResult.s3Prefix(
+                                request.period(), request.window().key()))
+                .toList();
+        return new CommandPlan(
+                summary, requests.stream().map(ReportRequest::outputDir).toList());
+    }
+
+    /** The reports to write: the one of --date, or the periods that are over on the clock's day (UTC). */
+    List<ReportRequest> requests(Clock clock) {
+        if (date != null) {
+            return List.of(request(parseDate(date), period == null ? Period.DAY : Period.parse(period), false));
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        List<PeriodWindow> windows = period == null
+                ? PeriodWindow.endedBefore(today)
+                : List.of(PeriodWindow.latestOver(Period.parse(period), today));
+        return windows.stream()
+                .map(window -> request(window.first(), window.period(), windows.size() > 1))
+                .toList();
+    }
+
+    private ReportRequest request(LocalDate day, Period kind, boolean oneOfSeveral) {
+        if (out == null) {
+            return ReportRequest.withDefaultOutput(day, kind);
+        }
+        return new ReportRequest(
+                day,
+                kind,
+                oneOfSeveral
+                        ? out.resolve(kind.id())
+                                .resolve(PeriodWindow.containing(kind, day).key())
+                        : out);
     }
 
     private static LocalDate parseDate(String value) {

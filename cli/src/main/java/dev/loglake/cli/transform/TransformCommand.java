@@ -1,5 +1,6 @@
 package dev.loglake.cli.transform;
 
+import dev.loglake.cli.CommandPlan;
 import dev.loglake.cli.ConfigOptions;
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.Settings;
@@ -9,9 +10,11 @@ import dev.loglake.lake.LakeClients;
 import dev.loglake.transforms.run.TransformRequest;
 import dev.loglake.transforms.run.TransformRunner;
 import dev.loglake.transforms.run.TransformSummary;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +32,7 @@ import software.amazon.awssdk.services.s3.S3Client;
                     + " rebuild the event days it touches (facts, sessions, daily aggregates) and check them.",
             "With no date options, loads every raw day not loaded yet. A rerun gives the same tables."
         })
-public final class TransformCommand implements Callable<Integer> {
+public final class TransformCommand implements Callable<Integer>, CommandPlan.Plannable {
     @Spec
     CommandSpec spec;
 
@@ -54,11 +57,7 @@ public final class TransformCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TransformRequest request = request();
-        Map<String, String> flags = new LinkedHashMap<>();
-        if (latenessDays != null) {
-            flags.put(TransformConfig.LATENESS_DAYS, latenessDays.toString());
-        }
-        Settings settings = config.settings(flags);
+        Settings settings = settings();
         TransformConfig transformConfig = TransformConfig.from(settings);
         LakeClients clients = LakeClients.from(settings);
         try (S3Client s3 = clients.s3()) {
@@ -67,6 +66,27 @@ public final class TransformCommand implements Callable<Integer> {
             print(summary);
         }
         return 0;
+    }
+
+    @Override
+    public CommandPlan plan(Clock clock) {
+        TransformRequest request = request();
+        Settings settings = settings();
+        TransformConfig transformConfig = TransformConfig.from(settings);
+        LakeClients.from(settings);
+        String days = request.range()
+                .map(range -> "raw days " + range.from() + " to " + range.to())
+                .orElse("every raw day not loaded yet");
+        return new CommandPlan(
+                List.of("transform " + days + " (lateness " + transformConfig.latenessDays() + " days)"), List.of());
+    }
+
+    private Settings settings() {
+        Map<String, String> flags = new LinkedHashMap<>();
+        if (latenessDays != null) {
+            flags.put(TransformConfig.LATENESS_DAYS, latenessDays.toString());
+        }
+        return config.settings(flags);
     }
 
     private TransformRequest request() {

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,6 +43,27 @@ public record PeriodWindow(Period period, LocalDate first, LocalDate last) {
             case MONTH -> new PeriodWindow(
                     period, date.withDayOfMonth(1), date.with(TemporalAdjusters.lastDayOfMonth()));
         };
+    }
+
+    /** The latest window of {@code period} that is over on {@code today}: yesterday, last ISO week, last month. */
+    public static PeriodWindow latestOver(Period period, LocalDate today) {
+        return containing(period, today).previous();
+    }
+
+    /**
+     * The windows that ended with the day before {@code today}, the reports a nightly run writes: that day, and its
+     * ISO week when it was a Sunday, and its month when it was the month's last day.
+     */
+    public static List<PeriodWindow> endedBefore(LocalDate today) {
+        LocalDate yesterday = today.minusDays(1);
+        List<PeriodWindow> windows = new ArrayList<>();
+        for (Period period : Period.values()) {
+            PeriodWindow window = containing(period, yesterday);
+            if (window.last().equals(yesterday)) {
+                windows.add(window);
+            }
+        }
+        return List.copyOf(windows);
     }
 
     /** The window just before this one: the previous day, ISO week or calendar month. */

@@ -56,4 +56,47 @@ class TestPeriodWindow {
                         .key())
                 .isEqualTo("2025-12");
     }
+
+    @Test
+    void aNightlyRunOnAWeekdayReportsYesterdayOnly() {
+        // Wednesday 2 December 2026: Tuesday ended no week and no month.
+        assertThat(PeriodWindow.endedBefore(LocalDate.of(2026, 12, 2)))
+                .containsExactly(PeriodWindow.containing(Period.DAY, LocalDate.of(2026, 12, 1)));
+    }
+
+    @Test
+    void aNightlyRunAfterASundayAlsoReportsTheWeek() {
+        assertThat(PeriodWindow.endedBefore(LocalDate.of(2026, 11, 9))) // Monday; 8 November was a Sunday
+                .extracting(PeriodWindow::key)
+                .containsExactly("2026-11-08", "2026-W45");
+    }
+
+    @Test
+    void aNightlyRunOnTheFirstAlsoReportsTheMonthAndTheWeekWhenBothEnded() {
+        assertThat(PeriodWindow.endedBefore(LocalDate.of(2026, 3, 1))) // 28 February 2026 is a Saturday
+                .extracting(PeriodWindow::key)
+                .containsExactly("2026-02-28", "2026-02");
+        assertThat(PeriodWindow.endedBefore(LocalDate.of(2026, 12, 1))) // 30 November 2026 is a Monday
+                .extracting(PeriodWindow::key)
+                .containsExactly("2026-11-30", "2026-11");
+        assertThat(PeriodWindow.endedBefore(LocalDate.of(2026, 9, 1))) // 31 August 2026 is a Monday
+                .extracting(PeriodWindow::key)
+                .containsExactly("2026-08-31", "2026-08");
+        assertThat(PeriodWindow.endedBefore(LocalDate.of(2026, 2, 1))) // 31 January 2026 is a Saturday
+                .extracting(PeriodWindow::key)
+                .containsExactly("2026-01-31", "2026-01");
+        assertThat(PeriodWindow.endedBefore(LocalDate.of(2026, 6, 1))) // 31 May 2026 is a Sunday
+                .extracting(PeriodWindow::key)
+                .containsExactly("2026-05-31", "2026-W22", "2026-05");
+    }
+
+    @Test
+    void theLatestWindowOverIsTheOneBeforeToday() {
+        LocalDate wednesday = LocalDate.of(2026, 12, 2);
+
+        assertThat(PeriodWindow.latestOver(Period.DAY, wednesday).key()).isEqualTo("2026-12-01");
+        assertThat(PeriodWindow.latestOver(Period.WEEK, wednesday))
+                .isEqualTo(new PeriodWindow(Period.WEEK, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 29)));
+        assertThat(PeriodWindow.latestOver(Period.MONTH, wednesday).key()).isEqualTo("2026-11");
+    }
 }

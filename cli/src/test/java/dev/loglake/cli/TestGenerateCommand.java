@@ -1,0 +1,38 @@
+package dev.loglake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The days generate writes: the given ones, or the current day (UTC) for a scheduled run. */
+class TestGenerateCommand {
+    private static final Clock JUST_AFTER_MIDNIGHT = Clock.fixed(Instant.parse("2026-11-09T00:10:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void withoutAStartGenerateWritesTheCurrentDay() {
+        assertThat(plan("generate").summary())
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .isEqualTo("generate 1 day(s) from 2026-11-09 (combined, gzip) into s3://raw/");
+    }
+
+    @Test
+    void aStartAndDaysStillChooseTheDays() {
+        assertThat(plan("generate", "--start", "2026-11-01", "--days", "3").summary())
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .startsWith("generate 3 day(s) from 2026-11-01 ");
+    }
+
+    private CommandPlan plan(String... args) {
+        return Loglake.plan(Map.of("LOGLAKE_LAKE_RAW_BUCKET", "raw"), directory, JUST_AFTER_MIDNIGHT, args);
+    }
+}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,46 @@ class TestTrinoHelmValues {
                 .contains("http-server.process-forwarded=true")
                 .contains("internal-communication.shared-secret=${ENV:")
                 .doesNotContain("allow-insecure-over-http");
+    }
+
+    /**
+     * Trino on EKS spills as the local stack does (same revoking threshold and target), and the spill path is on an
+     * emptyDir mounted in both the coordinator and the workers (every node checks at start that it is writable).
+     */
+    @Test
+    void spillMatchesTheLocalStackAndLandsOnAnEmptyDir() {
+        Map<String, Object> values = Yaml.map(RepositoryFiles.read(VALUES), VALUES);
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        for (Object property : (List<?>) values.get("additionalConfigProperties")) {
+            String[] keyValue = String.valueOf(property).split("=", 2);
+            properties.put(keyValue[0].trim(), keyValue[1].trim());
+        }
+        String localStack = RepositoryFiles.read("stack/src/main/java/dev/loglake/stack/component/TrinoComponent.java");
+
+        assertThat(properties).containsEntry("spill-enabled", "true").containsKeys("max-spill-per-node");
+        for (String key : List.of("spill-enabled", "memory-revoking-threshold", "memory-revoking-target")) {
+            assertThat(localStack)
+                    .as("the local stack's TrinoComponent sets %s as the Helm values do", key)
+                    .contains("\"" + key + "=" + properties.get(key) + "\"");
+        }
+        String spillPath = properties.get("spiller-spill-path");
+        assertThat(spillPath).as("spiller-spill-path").isNotNull();
+        for (String node : List.of("coordinator", "worker")) {
+            Map<String, Object> spec = Yaml.child(values, node);
+            List<String> emptyDirs = ((List<?>) spec.getOrDefault("additionalVolumes", List.of()))
+                    .stream()
+                            .map(volume -> (Map<?, ?>) volume)
+                            .filter(volume -> volume.containsKey("emptyDir"))
+                            .map(volume -> String.valueOf(volume.get("name")))
+                            .toList();
+            assertThat((List<?>) spec.getOrDefault("additionalVolumeMounts", List.of()))
+                    .as("%s mounts an emptyDir at %s", node, spillPath)
+                    .anySatisfy(mount -> {
+                        Map<?, ?> volumeMount = (Map<?, ?>) mount;
+                        assertThat(emptyDirs).contains(String.valueOf(volumeMount.get("name")));
+                        assertThat(spillPath).startsWith(String.valueOf(volumeMount.get("mountPath")));
+                    });
+        }
     }
 
     @Test

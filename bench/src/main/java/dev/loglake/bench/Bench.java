@@ -81,6 +81,11 @@ public final class Bench {
                 report.row("reports", "skipped: the incremental stage did not load the lake", "", "", "", "");
             }
 
+            if (!options.scaleDays().isEmpty()) {
+                step(7, "scale: one day of each of %s requests, each into an empty lake", options.scaleDays());
+                guarded(report, "scale", () -> new ScaleStage(lake, out).run(report));
+            }
+
             memoryAndMachine(report);
             return report;
         } finally {
@@ -218,7 +223,8 @@ public final class Bench {
     }
 
     private void step(int number, String format, Object... args) {
-        out.printf(Locale.ROOT, "%nStage %d/6: %s%n", number, String.format(Locale.ROOT, format, args));
+        int stages = lake.options().scaleDays().isEmpty() ? 6 : 7;
+        out.printf(Locale.ROOT, "%nStage %d/%d: %s%n", number, stages, String.format(Locale.ROOT, format, args));
         out.flush();
     }
 

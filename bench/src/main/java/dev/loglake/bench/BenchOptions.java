@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * @param name the bench's own buckets ({@code <name>-raw}, {@code <name>-warehouse}) and schema prefix
  *     ({@code <name>_...}, hyphens as underscores): never a user's lake
  * @param keep leave the bench's buckets, schemas and local files in place for inspection
+ * @param scaleDays requests a day of each day of the scale stage, smallest first; empty skips the stage
  */
 public record BenchOptions(
         LocalDate start,
@@ -35,11 +36,13 @@ public record BenchOptions(
         int loadClients,
         Path workDirectory,
         String name,
-        boolean keep) {
+        boolean keep,
+        List<Long> scaleDays) {
     /** The role of the lake the incremental, load and reports stages share. */
     public static final String SHARED_ROLE = "lake";
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{2,15}");
+    private static final int MAX_SCALE_DAYS = 6;
 
     public BenchOptions {
         requireNonNull(start, "start is null");
@@ -53,12 +56,32 @@ public record BenchOptions(
                 "1000 to 100000000");
         require(runs >= 1 && runs <= 20, "--runs", runs, "1 to 20");
         require(loadClients >= 1 && loadClients <= 64, "--load-clients", loadClients, "1 to 64");
+        scaleDays = List.copyOf(requireNonNull(scaleDays, "scaleDays is null"));
+        if (scaleDays.size() > MAX_SCALE_DAYS) {
+            throw LoglakeException.user("Invalid --scale %s: expected at most %d sizes.", scaleDays, MAX_SCALE_DAYS);
+        }
+        for (long requests : scaleDays) {
+            require(requests >= 1000 && requests <= 100_000_000, "--scale", requests, "1000 to 100000000 a day");
+        }
         if (!NAME.matcher(name).matches()) {
             throw LoglakeException.user(
                     "Invalid --name '%s': expected 3 to 16 lower-case letters, digits or hyphens, starting with a letter"
                             + " (it names the bench's buckets and schemas).",
                     name);
         }
+    }
+
+    /** Without a scale stage. */
+    public BenchOptions(
+            LocalDate start,
+            int lakeDays,
+            long eventsPerDay,
+            int runs,
+            int loadClients,
+            Path workDirectory,
+            String name,
+            boolean keep) {
+        this(start, lakeDays, eventsPerDay, runs, loadClients, workDirectory, name, keep, List.of());
     }
 
     /** Days generated: the lake, one new day per run of the incremental stage, and one for the load stage. */
@@ -89,12 +112,28 @@ public record BenchOptions(
         return "first" + run;
     }
 
-    /** Every role whose lake has schemas: the shared lake and one empty lake per ETL run. */
+    /**
+     * The day of the scale stage's size {@code index} (0-based): after the data set and the arrival day of its
+     * late requests, two days apart so that each day's late requests arrive on a day of their own.
+     */
+    public LocalDate scaleDay(int index) {
+        return start.plusDays(generatedDays() + 1 + 2L * index);
+    }
+
+    /** The role of the empty lake of the scale stage's size {@code index} (0-based). */
+    public static String scaleRole(int index) {
+        return "scale" + (index + 1);
+    }
+
+    /** Every role whose lake has schemas: the shared lake, one empty lake per ETL run and per scale size. */
     public List<String> lakeRoles() {
         List<String> roles = new ArrayList<>();
         roles.add(SHARED_ROLE);
         for (int run = 1; run <= runs; run++) {
             roles.add(firstDayRole(run));
+        }
+        for (int index = 0; index < scaleDays.size(); index++) {
+            roles.add(scaleRole(index));
         }
         return List.copyOf(roles);
     }

@@ -37,6 +37,26 @@ class TestBenchOptions {
     }
 
     @Test
+    void eachScaleSizeLoadsItsOwnDayIntoAnEmptyLakeThatCleanupDrops() {
+        BenchOptions options = new BenchOptions(
+                START, 30, 100_000, 2, 8, Path.of("w"), "loglake-bench", false, List.of(50_000L, 200_000L));
+
+        // The data set is START to START + 32 (lake, runs, load day); its late requests arrive on START + 33.
+        assertThat(options.scaleDay(0)).isEqualTo(START.plusDays(34));
+        assertThat(options.scaleDay(1)).isEqualTo(START.plusDays(36));
+        assertThat(options.lakeRoles()).containsExactly("lake", "first1", "first2", "scale1", "scale2");
+        assertThat(options.schemas(BenchLake.lakeSchemaNames())).contains("loglake_bench_scale2_marts");
+    }
+
+    @Test
+    void aScaleSizeOutsideTheBoundsIsRefusedNamingIt() {
+        assertThatThrownBy(() -> new BenchOptions(
+                        START, 30, 100_000, 2, 8, Path.of("w"), "loglake-bench", false, List.of(50_000L, 999L)))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessage("Invalid --scale 999: expected 1000 to 100000000 a day.");
+    }
+
+    @Test
     void aNameWhoseBucketsAreALakesIsRefused() {
         BenchOptions loglake = new BenchOptions(START, 30, 100_000, 3, 8, Path.of("w"), "loglake", false);
         LakeConfig defaults = LakeConfig.from(Settings.defaults());

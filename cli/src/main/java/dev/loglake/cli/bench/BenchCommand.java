@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -95,6 +96,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Names the bench's buckets and schemas (default: ${DEFAULT-VALUE}).")
     String name = "loglake-bench";
 
+    @Option(
+            names = "--scale",
+            split = ",",
+            paramLabel = "N[,N...]",
+            description = "Also load one day of each size (requests a day), each into an empty lake, and print"
+                    + " lines/s per size, e.g. --scale 50000,200000,2000000,10000000 (default: no scale stage).")
+    List<Long> scaleDays = new ArrayList<>();
+
     @Option(names = "--keep", description = "Keep the bench's buckets, schemas and local files for inspection.")
     boolean keep;
 
@@ -107,8 +116,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        BenchOptions options =
-                new BenchOptions(start, lakeDays, eventsPerDay, runs, loadClients, workDirectory, name, keep);
+        BenchOptions options = new BenchOptions(
+                start, lakeDays, eventsPerDay, runs, loadClients, workDirectory, name, keep, scaleDays);
         Settings settings = config.settings();
         // Before anything runs: the bench deletes its buckets and drops its schemas at the end.
         options.requireApartFrom(

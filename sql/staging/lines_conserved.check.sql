@@ -4,7 +4,7 @@
 -- @parameters catalog, raw_schema, staging_schema (identifiers); from_date, to_date (arrival dates)
 WITH raw_lines AS (
     SELECT CAST(dt AS date) AS day, count(*) AS lines
-    FROM {{catalog}}.{{raw_schema}}.access_log_lines
+    FROM {{catalog}}.{{raw_schema}}.log_lines
     WHERE dt BETWEEN CAST({{from_date}} AS varchar) AND CAST({{to_date}} AS varchar)
     GROUP BY 1
 ),

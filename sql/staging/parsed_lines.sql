@@ -5,7 +5,8 @@
 --             when it parses, the reason and the raw line when it does not (error IS NOT NULL).
 -- @partitioned_by arrival_dt
 -- @test       not_null: source_object
--- @parameters catalog, raw_schema, staging_schema (identifiers); from_date, to_date (arrival dates);
+-- @parameters catalog, raw_schema, staging_schema (identifiers); formats (the SELECTs of staging/formats/);
+--             from_date, to_date (arrival dates);
 --             lateness_days (integer: how many days late an event may arrive and still be loaded)
 -- @column source_object: S3 URI of the raw log object the line came from
 -- @column error: Why the line did not parse (see staging.quarantine); NULL for a valid request
@@ -33,62 +34,30 @@
 -- @column is_bot: True when the user agent contains bot, crawler, spider or slurp (ignoring case)
 -- @column arrival_dt: UTC date of the raw folder (dt=...) the line arrived in; the partition
 --
--- The whole line is parsed by one regular expression, evaluated once: regexp_replace rewrites a line that
--- matches into its fields joined by 0x1f (a byte no field may contain), and a line that does not match
--- into 11 empty fields and the line itself. One regexp_extract per field would run the expression 11 times.
--- The rule is the generator's (CombinedLineParser.VALID_LINE), made as tolerant as real-log parsers:
--- escaped quotes inside quoted fields (written as "unrolled loops", runs of plain characters between escapes: an
--- alternation per character made the parse in Joni, Trino's backtracking engine, about 15% slower), and the
--- response time may be missing (nginx and Apache do not log
--- it by default). The referrer and user agent are required: without them a line truncated after its byte
--- count would pass for a valid common-log line.
+-- Each format's parse is a file of its own, staging/formats/<format>.sql: one SELECT over raw_lines that
+-- reads the raw partitions of its format (declared by the source, never guessed from a line) and returns the
+-- same columns (see staging/formats/combined.sql). The formats parameter is their UNION ALL; a lake that holds one format
+-- reads and parses only its partitions, with the one regular expression per line of that format. The typing,
+-- checks and derived columns below are shared by every format, so the marts do not change with the format.
 -- The country is looked up when the fact table is built (marts/fact_requests.sql), from these staged rows:
 -- a lookup here would make Trino evaluate the parse a second time for the join.
 WITH raw_lines AS (
     SELECT
         CAST(dt AS date) AS arrival_dt,
         "$path" AS source_object,
+        log_format,
+        site,
         -- One trailing CR is removed, as ingest removes it (a log written with CRLF line ends): a CRLF line must
         -- parse the same whether it came through ingest or was put into the raw bucket by other means.
         IF(substr(line, -1) = chr(13), substr(line, 1, length(line) - 1), line) AS line
-    FROM {{catalog}}.{{raw_schema}}.access_log_lines
+    FROM {{catalog}}.{{raw_schema}}.log_lines
     WHERE dt BETWEEN CAST({{from_date}} AS varchar) AND CAST({{to_date}} AS varchar)
 ),
-lines AS (
-    SELECT
-        arrival_dt,
-        source_object,
-        line,
-        split(
-            regexp_replace(
-                line,
-                '^(?:(?<ip>[^\s\x1f]+) [^\s\x1f]+ (?<user>[^\s\x1f]+) \[(?<ts>[^\]\x1f]+)\] "(?<method>[A-Za-z]{1,20}) (?<target>[^\s"\x1f]+) (?<protocol>HTTP/[0-9.]{1,4})" (?<status>[0-9]{3}) (?<bytes>[0-9]{1,18}|-) "(?<referer>[^"\\\x1f]*(?:\\[^\x1f][^"\\\x1f]*)*)" "(?<agent>[^"\\\x1f]*(?:\\[^\x1f][^"\\\x1f]*)*)"(?: (?<micros>[0-9]{1,18}))?|(?<unparsed>.*))$',
-                '${ip}' || chr(31) || '${user}' || chr(31) || '${ts}' || chr(31) || '${method}' || chr(31)
-                    || '${target}' || chr(31) || '${protocol}' || chr(31) || '${status}' || chr(31) || '${bytes}'
-                    || chr(31) || '${referer}' || chr(31) || '${agent}' || chr(31) || '${micros}' || chr(31)
-                    || '${unparsed}'),
-            chr(31)) AS f
-    FROM raw_lines
-),
 fields AS (
-    SELECT
-        arrival_dt,
-        source_object,
-        line,
-        f[1] <> '' AS matched,
-        f[1] AS client_ip,
-        NULLIF(f[2], '-') AS remote_user,
-        try(parse_datetime(f[3], 'dd/MMM/yyyy:HH:mm:ss Z')) AS event_time_zoned,
-        upper(f[4]) AS method,
-        f[5] AS target,
-        f[6] AS protocol,
-        try_cast(f[7] AS integer) AS status,
-        IF(f[8] = '-', 0, try_cast(f[8] AS bigint)) AS response_bytes,
-        NULLIF(NULLIF(f[9], '-'), '') AS referrer,
-        NULLIF(f[10], '') AS user_agent,
-        try_cast(NULLIF(f[11], '') AS bigint) AS response_micros,
-        try_cast(f[1] AS ipaddress) AS client_address
-    FROM lines
+    SELECT *, try_cast(client_ip AS ipaddress) AS client_address
+    FROM (
+        {{formats}}
+    )
 ),
 typed AS (
     SELECT
@@ -105,7 +74,7 @@ checked AS (
             -- The text reader replaces bytes that are not UTF-8 with U+FFFD: such a line would otherwise load with
             -- values that differ from the log. Quarantined instead; its object (source_object) has the bytes.
             WHEN strpos(line, chr(65533)) > 0 THEN 'line is not valid UTF-8'
-            WHEN NOT matched THEN 'not a combined log line'
+            WHEN NOT matched THEN 'not a ' || log_format || ' log line'
             WHEN event_time_zoned IS NULL THEN 'timestamp is not dd/MMM/yyyy:HH:mm:ss +ZZZZ'
             WHEN client_address IS NULL THEN 'client address is not an IPv4 or IPv6 address'
             WHEN status < 100 OR status > 599 THEN 'status code outside 100-599'

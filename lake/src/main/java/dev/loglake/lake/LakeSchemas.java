@@ -3,6 +3,7 @@ package dev.loglake.lake;
 import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.config.LakeConfig;
+import dev.loglake.lake.model.ModelCatalog;
 import dev.loglake.lake.sql.SqlValue;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,10 @@ public record LakeSchemas(
                 lake);
     }
 
-    /** The prefix of the raw combined-format logs in the raw bucket. */
-    public static final String RAW_ACCESS_PREFIX = RawLayout.formatPrefix("", RawLayout.COMBINED_FOLDER);
+    /** The prefix of the raw access logs of every format in the raw bucket: access/&lt;format&gt;/... */
+    public static final String RAW_ACCESS_PREFIX = RawLayout.ACCESS_PREFIX;
 
-    /** The parameters every SQL file may use: the catalog, the schemas and the raw locations. */
+    /** The parameters every SQL file may use: the catalog, the schemas, the raw locations and the formats' parses. */
     public Map<String, SqlValue> parameters() {
         Map<String, SqlValue> parameters = new LinkedHashMap<>();
         parameters.put("catalog", catalog);
@@ -51,6 +52,11 @@ public record LakeSchemas(
         parameters.put("ledger_schema", ledger);
         parameters.put("reports_schema", reports);
         parameters.put("raw_location", new SqlValue.Text("s3://" + lake.rawBucket() + "/" + RAW_ACCESS_PREFIX));
+        parameters.put(
+                "formats",
+                new SqlValue.UnionAll(ModelCatalog.lake().formats().values().stream()
+                        .map(format -> format.sql().render(Map.of()))
+                        .toList()));
         parameters.put(
                 "ip_blocks_location", new SqlValue.Text("s3://" + lake.rawBucket() + "/" + RawLayout.IP_BLOCKS_PREFIX));
         return parameters;

@@ -10,10 +10,18 @@ import java.util.Locale;
  * in.
  */
 public final class RawLayout {
-    /** The raw access logs: {@code access/<format folder>/dt=YYYY-MM-DD/hour=HH/<objects>}. */
+    /**
+     * The raw access logs: {@code access/<format>/[site=<site>/]dt=YYYY-MM-DD/hour=HH/<objects>}. The format
+     * folder is the format the source declared (a staging/formats/ file of that name parses it); a source with a
+     * name (ingest --site) has a site folder, and a source without one is the site {@link #DEFAULT_SITE}.
+     */
     public static final String ACCESS_PREFIX = "access/";
-    /** The folder of the combined-format logs, the format the transforms read. */
+    /** The folder of the combined-format logs, the generator's default format. */
     public static final String COMBINED_FOLDER = "combined";
+    /** The folder name of a site, {@code site=<name>/}. */
+    public static final String SITE_KEY = "site=";
+    /** The site of the raw logs of a source written without a name (no site folder). */
+    public static final String DEFAULT_SITE = "default";
 
     public static final String IP_BLOCKS_PREFIX = "reference/ip_blocks/";
     public static final String IP_BLOCKS_KEY = IP_BLOCKS_PREFIX + "ip_blocks.csv";
@@ -37,6 +45,16 @@ public final class RawLayout {
     /** {@code access/<format>/dt=YYYY-MM-DD/hour=HH/} */
     public static String hourPrefix(String keyPrefix, String formatFolder, LocalDate date, int hour) {
         return datePrefix(keyPrefix, formatFolder, date) + "hour=" + twoDigits(hour) + "/";
+    }
+
+    /**
+     * {@code access/<format>/site=<site>/dt=YYYY-MM-DD/hour=HH/}, or without the site folder for the
+     * {@link #DEFAULT_SITE}.
+     */
+    public static String hourPrefix(String keyPrefix, String formatFolder, String site, LocalDate date, int hour) {
+        String source =
+                formatPrefix(keyPrefix, formatFolder) + (site.equals(DEFAULT_SITE) ? "" : SITE_KEY + site + "/");
+        return source + "dt=" + date + "/hour=" + twoDigits(hour) + "/";
     }
 
     /** Where an hour's completion markers live: {@code markers/access/<format>/dt=YYYY-MM-DD/hour=HH/}. */

@@ -47,7 +47,7 @@ class TestHostileLines {
 
         lake.transform(TransformRequest.days(new DayRange(DAY, DAY)));
 
-        assertThat(lake.single("SELECT count(*) FROM " + lake.table("raw", "access_log_lines")))
+        assertThat(lake.single("SELECT count(*) FROM " + lake.table("raw", "log_lines")))
                 .as("lines in the raw table")
                 .isEqualTo(corpus.size());
         assertThat(lake.single("SELECT count(*) FROM " + lake.table("staging", "parsed_lines")))

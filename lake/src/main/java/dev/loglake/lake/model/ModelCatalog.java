@@ -43,6 +43,10 @@ public final class ModelCatalog {
     private static final Pattern CREATE = Pattern.compile(
             "CREATE TABLE IF NOT EXISTS \\{\\{catalog}}\\.\\{\\{([a-z]+)_schema}}\\.([a-z_][a-z0-9_]*)");
     private static final String CHECK_SUFFIX = ".check.sql";
+    /** Where the formats' parses are: one file per format, named after it. */
+    public static final String FORMATS_FOLDER = "staging/formats/";
+
+    private static final Pattern FORMAT_NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
     private static volatile ModelCatalog lake;
 
@@ -166,6 +170,7 @@ public final class ModelCatalog {
                     case VIEW -> relation(sql, sql.tag("view").orElseThrow(), DEFINES);
                     case DDL -> relation(sql, sql.text(), CREATE);
                     case QUERY -> sql.tag("query").orElseThrow();
+                    case FORMAT -> "format." + formatName(sql);
                     case CHECK -> sql.name()
                             .substring(
                                     sql.name().lastIndexOf('/') + 1, sql.name().length() - CHECK_SUFFIX.length());
@@ -193,13 +198,39 @@ public final class ModelCatalog {
         if (sql.tag("query").isPresent()) {
             return ModelKind.QUERY;
         }
+        if (sql.tag("format").isPresent()) {
+            return ModelKind.FORMAT;
+        }
         if (sql.tag("table").isPresent()) {
             return ModelKind.MODEL;
         }
         throw LoglakeException.internal(
                 "SQL file " + sql.name() + " is neither a CREATE TABLE IF NOT EXISTS nor a SELECT with a @table, @view"
-                        + " or @query tag, nor a .check.sql file",
+                        + " @query or @format tag, nor a .check.sql file",
                 null);
+    }
+
+    /**
+     * The format a staging/formats/ file parses: its {@code @format} tag, which must be its file name (the folder
+     * of the raw logs, access/&lt;format&gt;/, and the value of ingest's --format). A format file takes no
+     * parameters: it is pasted into staging/parsed_lines.sql, whose parameters are rendered before.
+     */
+    private static String formatName(SqlFile sql) {
+        String name = sql.tag("format").orElseThrow().strip();
+        if (!FORMAT_NAME.matcher(name).matches() || !sql.name().equals(FORMATS_FOLDER + name + ".sql")) {
+            throw LoglakeException.internal(
+                    "SQL file " + sql.name() + " declares @format '" + name + "': expected a lower-case name of"
+                            + " letters, digits and underscores that is also its file name, "
+                            + FORMATS_FOLDER + "<format>.sql",
+                    null);
+        }
+        if (!sql.parameters().isEmpty()) {
+            throw LoglakeException.internal(
+                    "Format file " + sql.name() + " uses parameters " + sql.parameters()
+                            + ": a format file reads only raw_lines and takes none",
+                    null);
+        }
+        return name;
     }
 
     private static String relation(SqlFile sql, String text, Pattern pattern) {
@@ -271,6 +302,15 @@ public final class ModelCatalog {
         }
         all(ModelKind.CHECK, layer).forEach(check -> tests.add(DataTest.of(check)));
         return tests;
+    }
+
+    /** The declared log formats, by name (combined, common, ...): the staging/formats/ files, sorted by name. */
+    public SortedMap<String, Model> formats() {
+        SortedMap<String, Model> formats = new TreeMap<>();
+        models.values().stream()
+                .filter(model -> model.kind() == ModelKind.FORMAT)
+                .forEach(model -> formats.put(model.name(), model));
+        return java.util.Collections.unmodifiableSortedMap(formats);
     }
 
     /** Every file of the catalog. */

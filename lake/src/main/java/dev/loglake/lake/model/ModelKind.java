@@ -10,6 +10,11 @@ public enum ModelKind {
     VIEW,
     /** A SELECT with a {@code @query} tag: run by the reports, never stored. */
     QUERY,
+    /**
+     * A SELECT with a {@code @format} tag, in staging/formats/: the parse of one declared log format, which
+     * staging/parsed_lines.sql runs with the others as one UNION ALL (never run on its own).
+     */
+    FORMAT,
     /** A {@code .check.sql} file: a data test that returns one row per problem; no row means it holds. */
     CHECK
 }

@@ -33,6 +33,33 @@ public sealed interface SqlValue {
         }
     }
 
+    /**
+     * SELECTs of loglake's own SQL files (never text from configuration, a command line or a log), rendered as
+     * one UNION ALL: the formats' parses that staging/parsed_lines.sql reads. Each must be one SELECT without
+     * parameters of its own.
+     */
+    record UnionAll(java.util.List<String> selects) implements SqlValue {
+        public UnionAll {
+            selects = java.util.List.copyOf(requireNonNull(selects, "selects is null"));
+            if (selects.isEmpty()) {
+                throw LoglakeException.internal("A UNION ALL needs at least one SELECT", null);
+            }
+            for (String select : selects) {
+                if (!select.startsWith("SELECT") || select.contains("{{") || select.contains(";")) {
+                    throw LoglakeException.internal(
+                            "Expected one SELECT without parameters or ';' in a UNION ALL, got: " + select, null);
+                }
+            }
+        }
+
+        @Override
+        public String render() {
+            return selects.stream()
+                    .map(select -> "(" + select + ")")
+                    .collect(java.util.stream.Collectors.joining("\nUNION ALL\n"));
+        }
+    }
+
     /** A date, rendered as a DATE literal from a parsed {@link LocalDate}. */
     record Date(LocalDate value) implements SqlValue {
         public Date {

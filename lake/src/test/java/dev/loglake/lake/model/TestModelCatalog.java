@@ -13,8 +13,8 @@ class TestModelCatalog {
 
     @Test
     void findsTheLakesFilesByListingSqlAndTellsTheirKinds() {
-        assertThat(lake.model("raw/access_log_lines.sql").kind()).isEqualTo(ModelKind.DDL);
-        assertThat(lake.model("raw/access_log_lines.sql").relation()).isEqualTo("raw.access_log_lines");
+        assertThat(lake.model("raw/log_lines.sql").kind()).isEqualTo(ModelKind.DDL);
+        assertThat(lake.model("raw/log_lines.sql").relation()).isEqualTo("raw.log_lines");
         assertThat(lake.model("marts/fact_requests.sql").kind()).isEqualTo(ModelKind.MODEL);
         assertThat(lake.model("views/daily_kpis.sql").kind()).isEqualTo(ModelKind.VIEW);
         assertThat(lake.model("views/daily_kpis.sql").relation()).isEqualTo("reports.daily_kpis");
@@ -22,6 +22,30 @@ class TestModelCatalog {
         assertThat(lake.all(ModelKind.MODEL, "marts"))
                 .extracting(Model::name)
                 .contains("fact_requests", "sessions", "daily_traffic", "hourly_traffic");
+    }
+
+    @Test
+    void findsTheDeclaredFormatsEachInAFileOfItsOwn() {
+        assertThat(lake.formats().keySet())
+                .containsExactly("combined", "combined_request_time", "common", "vhost_combined");
+        assertThat(lake.model("staging/formats/common.sql").kind()).isEqualTo(ModelKind.FORMAT);
+        assertThat(lake.all(ModelKind.MODEL, "staging"))
+                .as("a format is parsed inside parsed_lines, never loaded on its own")
+                .extracting(Model::file)
+                .doesNotContain("staging/formats/common.sql");
+    }
+
+    @Test
+    void aFormatIsNamedLikeItsFileAndTakesNoParameters() {
+        assertThatThrownBy(() -> ModelCatalog.of(List.of(
+                        new SqlFile("staging/formats/apache.sql", "-- @format nginx\nSELECT line FROM raw_lines"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("staging/formats/apache.sql declares @format 'nginx'")
+                .hasMessageContaining("staging/formats/<format>.sql");
+        assertThatThrownBy(() -> ModelCatalog.of(List.of(new SqlFile(
+                        "staging/formats/nginx.sql", "-- @format nginx\nSELECT line FROM raw_lines WHERE {{x}}"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("uses parameters [x]");
     }
 
     @Test

@@ -65,6 +65,19 @@ class TestSqlFile {
     }
 
     @Test
+    void aUnionAllTakesOnlySelectsWithoutParameters() {
+        assertThat(new SqlValue.UnionAll(List.of("SELECT 1", "SELECT 2")).render())
+                .isEqualTo("(SELECT 1)\nUNION ALL\n(SELECT 2)");
+        for (String bad : List.of("DROP TABLE x", "SELECT {{x}}", "SELECT 1; DROP TABLE x")) {
+            assertThatThrownBy(() -> new SqlValue.UnionAll(List.of(bad)))
+                    .as(bad)
+                    .isInstanceOf(LoglakeException.class)
+                    .hasMessageContaining("Expected one SELECT without parameters");
+        }
+        assertThatThrownBy(() -> new SqlValue.UnionAll(List.of())).hasMessageContaining("at least one SELECT");
+    }
+
+    @Test
     void everySqlFileStatesItsGrainAndPartitionsAndUsesOnlyKnownParameters() throws IOException, URISyntaxException {
         Path root = Path.of(SqlFile.class.getResource("/sql").toURI());
         List<String> known = List.of(
@@ -76,6 +89,7 @@ class TestSqlFile {
                 "reports_schema",
                 "raw_location",
                 "ip_blocks_location",
+                "formats",
                 "from_date",
                 "to_date",
                 "lateness_days");

@@ -45,8 +45,10 @@ public final class TransformRunner {
     private final TrinoConnections connections;
     private final S3Client s3;
     private final LakeSchemas schemas;
-    /** New raw hours above which one listing of the whole raw table beats registering them one by one. */
-    static final int SYNC_THRESHOLD = 240;
+    /** The raw table of every declared format, and its file. */
+    private static final String RAW_TABLE = "log_lines";
+
+    private static final String RAW_TABLE_FILE = "raw/log_lines.sql";
 
     private final TransformConfig config;
     private TrinoSession trino;
@@ -64,7 +66,8 @@ public final class TransformRunner {
      */
     public TransformSummary run(TransformRequest request) {
         Instant started = Instant.now();
-        RawDays raw = new RawDays(s3, schemas.lake().rawBucket());
+        RawDays raw =
+                new RawDays(s3, schemas.lake().rawBucket(), MODELS.formats().keySet());
         SortedSet<LocalDate> available = raw.days();
         request.range().ifPresent(range -> requireRawDays(range, available, raw));
         try (TrinoSession jobsSession = new TrinoSession(connections);
@@ -234,44 +237,46 @@ public final class TransformRunner {
     }
 
     /**
-     * Registers the raw table's hour partitions that exist in S3 but not yet in the metastore. A daily run
-     * registers its few new hours one {@code register_partition} call each (about 70 ms a partition, and nothing
-     * for the lake's older days). A backfill of more than {@link #SYNC_THRESHOLD} new hours uses one
-     * {@code sync_partition_metadata} call instead, which lists every day folder of the table once and adds all
-     * that is missing in batches: one call each took three minutes for a 105-day backfill (2,520 hours).
+     * Registers the raw table's hour partitions that exist in S3 but not yet in the metastore, each with its folder
+     * ({@code register_partition} with a location, about 70 ms a partition, and nothing for the lake's older
+     * days): the folders are named by the format (access/combined/), not by the partition column
+     * (log_format=combined), so {@code sync_partition_metadata}, which only finds folders named by their column,
+     * cannot add them. A backfill of many days therefore registers its hours one by one (2,520 hours of 105 days:
+     * about three minutes).
      */
     private void registerRawPartitions(RawDays raw, SortedSet<LocalDate> days) {
-        SortedMap<LocalDate, List<String>> hours = raw.hours(new ArrayList<>(days));
+        List<RawDays.Partition> partitions = raw.partitions(days);
         TreeSet<String> known = new TreeSet<>();
         trino.query(
-                        "raw/access_log_lines.sql",
-                        "SELECT dt, hour FROM " + schemas.table(schemas.raw(), "\"access_log_lines$partitions\"")
+                        RAW_TABLE_FILE,
+                        "SELECT log_format, site, dt, hour FROM "
+                                + schemas.table(schemas.raw(), "\"" + RAW_TABLE + "$partitions\"")
                                 + " WHERE dt BETWEEN "
                                 + new SqlValue.Text(days.first().toString()).render() + " AND "
                                 + new SqlValue.Text(days.last().toString()).render())
                 .rows()
-                .forEach(row -> known.add(row.get(0) + "/" + row.get(1)));
-        List<String[]> missing = new ArrayList<>();
-        hours.forEach((day, dayHours) -> dayHours.stream()
-                .filter(hour -> !known.contains(day + "/" + hour))
-                .forEach(hour -> missing.add(new String[] {day.toString(), hour})));
-        String procedures = schemas.catalog().render() + ".system.";
-        String rawSchema = new SqlValue.Text(schemas.raw().name()).render();
-        if (missing.size() > SYNC_THRESHOLD) {
-            trino.query(
-                    "raw/access_log_lines.sql",
-                    "CALL " + procedures + "sync_partition_metadata(" + rawSchema
-                            + ", 'access_log_lines', 'ADD', true)");
-        } else {
-            for (String[] partition : missing) {
-                trino.query(
-                        "raw/access_log_lines.sql",
-                        "CALL " + procedures + "register_partition(" + rawSchema + ", 'access_log_lines',"
-                                + " ARRAY['dt', 'hour'], ARRAY[" + new SqlValue.Text(partition[0]).render() + ", "
-                                + new SqlValue.Text(partition[1]).render() + "])");
+                .forEach(row -> known.add(row.get(0) + "/" + row.get(1) + "/" + row.get(2) + "/" + row.get(3)));
+        String procedure = schemas.catalog().render() + ".system.register_partition("
+                + new SqlValue.Text(schemas.raw().name()).render() + ", " + new SqlValue.Text(RAW_TABLE).render()
+                + ", ARRAY['log_format', 'site', 'dt', 'hour'], ARRAY[";
+        int registered = 0;
+        for (RawDays.Partition partition : partitions) {
+            if (known.contains(partition.key())) {
+                continue;
             }
+            trino.query(
+                    RAW_TABLE_FILE,
+                    "CALL " + procedure
+                            + String.join(
+                                    ", ",
+                                    new SqlValue.Text(partition.format()).render(),
+                                    new SqlValue.Text(partition.site()).render(),
+                                    new SqlValue.Text(partition.day().toString()).render(),
+                                    new SqlValue.Text(partition.hour()).render())
+                            + "], " + new SqlValue.Text(partition.location()).render() + ")");
+            registered++;
         }
-        log.info("Registered {} new raw partition(s) (day and hour folders)", missing.size());
+        log.info("Registered {} new raw partition(s) (format, site, day and hour folders)", registered);
     }
 
     private SortedSet<LocalDate> pending(SortedSet<LocalDate> available, Ledger ledger) {

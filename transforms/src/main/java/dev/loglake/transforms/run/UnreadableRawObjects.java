@@ -39,8 +39,8 @@ final class UnreadableRawObjects {
     /** Where Trino's errors name the object: "Failed to read file at s3://...", "Error opening Hive split s3://... (". */
     private static final Pattern OBJECT = Pattern.compile("s3a?://([^/\\s]+)/(\\S+?)(?=[\\s:(]|$)");
 
-    private static final Pattern RAW_KEY =
-            Pattern.compile(Pattern.quote(LakeSchemas.RAW_ACCESS_PREFIX) + "dt=(\\d{4}-\\d{2}-\\d{2})/.+");
+    private static final Pattern RAW_KEY = Pattern.compile(
+            Pattern.quote(LakeSchemas.RAW_ACCESS_PREFIX) + "[a-z0-9_]+/(?:site=[^/]+/)?dt=(\\d{4}-\\d{2}-\\d{2})/.+");
 
     static final String QUARANTINE_PREFIX = RawLayout.OBJECT_QUARANTINE_PREFIX;
     /** More bad objects than this in one batch is not a few damaged files: stop and let a person look. */

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,18 @@ class TestUnreadableRawObjects {
                         "raw",
                         DAYS))
                 .contains(KEY);
+    }
+
+    @Test
+    void findsTheRawObjectsOfEveryFormatAndSite() {
+        for (String key : List.of(
+                "access/common/dt=2026-11-02/hour=05/ingest-0123456789ab.log.gz",
+                "access/vhost_combined/site=shop.example.com/dt=2026-11-01/hour=23/ingest-0123456789ab.log.gz")) {
+            assertThat(UnreadableRawObjects.rawObjectNamedIn(
+                            failure("Failed to read file at s3://raw/" + key), "raw", DAYS))
+                    .as(key)
+                    .contains(key);
+        }
     }
 
     @Test

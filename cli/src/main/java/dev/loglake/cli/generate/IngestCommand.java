@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.s3.S3Client;
         name = "ingest",
         mixinStandardHelpOptions = true,
         description = {
-            "Upload existing access logs (plain or gzip) to the raw bucket under access/combined/dt=YYYY-MM-DD/hour=HH/,"
-                    + " each line by its own time (UTC).",
+            "Upload existing access logs (plain or gzip) to the raw bucket under access/<format>/dt=YYYY-MM-DD/hour=HH/,"
+                    + " each line by its own time (UTC). The format is declared, never guessed from a line.",
             "Lines without a valid time go to quarantine/ingest/ and are counted; none is dropped."
         })
 public final class IngestCommand implements Callable<Integer> {
@@ -42,7 +42,9 @@ public final class IngestCommand implements Callable<Integer> {
             names = "--format",
             paramLabel = "FORMAT",
             defaultValue = "combined",
-            description = "combined or common (default: ${DEFAULT-VALUE}).")
+            description = "The format the logs are written in: combined (optionally followed by Apache's %%D),"
+                    + " common, combined_request_time (nginx's combined followed by $request_time) or"
+                    + " vhost_combined (Apache's, %%v:%%p first) (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Override

@@ -153,7 +153,7 @@ public final class Ingester {
         for (Map.Entry<LocalDateTime, GzipBuffer> hour : hours.entrySet()) {
             String key = RawLayout.hourPrefix(
                             options.keyPrefix(),
-                            "combined",
+                            options.format().folder(),
                             hour.getKey().toLocalDate(),
                             hour.getKey().getHour())
                     + "ingest-" + id + ".log.gz";

@@ -13,10 +13,21 @@ final class RealLogShape {
     private static final String HEAD = "^\\S+ \\S+ .*?\\[[^\\]]+\\] " + QUOTED + " (?:[0-9]{3}|-) (?:[0-9]+|-)";
     private static final Pattern COMMON = Pattern.compile(HEAD + "$");
     private static final Pattern COMBINED = Pattern.compile(HEAD + " " + QUOTED + " " + QUOTED + "(?: .*)?$");
+    private static final Pattern COMBINED_REQUEST_TIME =
+            Pattern.compile(HEAD + " " + QUOTED + " " + QUOTED + " [0-9]+\\.[0-9]{3}$");
+    private static final Pattern VHOST_COMBINED =
+            Pattern.compile("^\\S+:[0-9]+ " + HEAD.substring(1) + " " + QUOTED + " " + QUOTED + "$");
 
     private RealLogShape() {}
 
     static boolean matches(IngestFormat format, String line) {
-        return (format == IngestFormat.COMMON ? COMMON : COMBINED).matcher(line).matches();
+        Pattern shape =
+                switch (format) {
+                    case COMMON -> COMMON;
+                    case COMBINED -> COMBINED;
+                    case COMBINED_REQUEST_TIME -> COMBINED_REQUEST_TIME;
+                    case VHOST_COMBINED -> VHOST_COMBINED;
+                };
+        return shape.matcher(line).matches();
     }
 }

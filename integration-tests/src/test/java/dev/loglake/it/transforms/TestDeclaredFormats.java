@@ -1,0 +1,211 @@
+package dev.loglake.it.transforms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loglake.core.progress.ProgressReporter;
+import dev.loglake.generator.ingest.IngestFormat;
+import dev.loglake.generator.ingest.IngestOptions;
+import dev.loglake.generator.ingest.Ingester;
+import dev.loglake.generator.store.S3ObjectStore;
+import dev.loglake.lake.DayRange;
+import dev.loglake.testing.LocalStackExtension;
+import dev.loglake.testing.TestStack;
+import dev.loglake.transforms.run.TransformRequest;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Each declared format goes through ingest (--format) and the transforms: every line of a source is parsed by its
+ * format's staging file to exactly the values it holds (one response-time unit, microseconds, whatever the
+ * format logs), or quarantined with the reason that names the declared format; a line of another format is never
+ * taken for one of the declared format's.
+ */
+@ExtendWith(LocalStackExtension.class)
+class TestDeclaredFormats {
+    private static final LocalDate DAY = LocalDate.of(2037, 3, 12);
+
+    @TempDir
+    Path directory;
+
+    /** Parsed lines by path: client IP, UTC time, status, bytes, referrer, user agent, response micros. */
+    private final Map<String, List<String>> parsed = new LinkedHashMap<>();
+
+    /** Quarantined lines by a marker in the line: the reason. */
+    private final Map<String, String> quarantined = new LinkedHashMap<>();
+
+    @Test
+    void everyFormatIsParsedByItsOwnRuleAndNothingIsGuessed(TestStack stack) throws Exception {
+        TransformFixture lake = new TransformFixture(stack, "formats");
+        ingest(stack, lake, IngestFormat.COMMON, commonLines());
+        ingest(stack, lake, IngestFormat.COMBINED, combinedLines());
+        ingest(stack, lake, IngestFormat.COMBINED_REQUEST_TIME, requestTimeLines());
+        ingest(stack, lake, IngestFormat.VHOST_COMBINED, vhostLines());
+
+        lake.transform(TransformRequest.days(new DayRange(DAY, DAY)));
+
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        for (List<Object> row :
+                lake.rows("SELECT path, client_ip, CAST(event_time AS varchar), CAST(status AS varchar),"
+                        + " CAST(response_bytes AS varchar), coalesce(referrer, '<none>'), coalesce(user_agent, '<none>'),"
+                        + " coalesce(CAST(response_micros AS varchar), '<none>') FROM "
+                        + lake.table("marts", "fact_requests"))) {
+            found.put(
+                    (String) row.get(0),
+                    row.subList(1, row.size()).stream().map(String.class::cast).toList());
+        }
+        assertThat(found)
+                .as("every valid line, parsed to its values by its format")
+                .isEqualTo(parsed);
+        List<List<Object>> quarantine =
+                lake.rows("SELECT raw_line, reason FROM " + lake.table("staging", "quarantine"));
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (String marker : quarantined.keySet()) {
+            quarantine.stream()
+                    .filter(row -> ((String) row.get(0)).contains(marker))
+                    .forEach(row -> reasons.put(marker, (String) row.get(1)));
+        }
+        assertThat(reasons).as("the quarantined lines and their reasons").isEqualTo(quarantined);
+        assertThat(quarantine).as("quarantined rows").hasSize(quarantined.size());
+    }
+
+    private List<String> commonLines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(valid(
+                "192.0.2.1 - frank [12/Mar/2037:10:00:00 +0000] \"GET /common/plain?x=1 HTTP/1.0\" 200 2326",
+                "/common/plain",
+                List.of("192.0.2.1", "2037-03-12 10:00:00.000", "200", "2326", "<none>", "<none>", "<none>")));
+        // Another zone, IPv6, '-' bytes: all common.
+        lines.add(valid(
+                "2001:db8::7 - - [12/Mar/2037:05:30:00 -0500] \"HEAD /common/zone HTTP/1.1\" 304 -",
+                "/common/zone",
+                List.of("2001:db8::7", "2037-03-12 10:30:00.000", "304", "0", "<none>", "<none>", "<none>")));
+        // A combined line in a source declared common is not taken for a common line with junk after it.
+        lines.add(quarantined(
+                "192.0.2.2 - - [12/Mar/2037:10:00:01 +0000] \"GET /common/is-combined HTTP/1.1\" 200 5 \"-\" \"x\"",
+                "/common/is-combined",
+                "not a common log line"));
+        lines.add(quarantined(
+                "192.0.2.3 - - [12/Mar/2037:10:00:02 +0000] \"GET /common/truncated HTTP/1.1\" 2",
+                "/common/truncated",
+                "not a common log line"));
+        return lines;
+    }
+
+    private List<String> combinedLines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(valid(
+                "192.0.2.10 - - [12/Mar/2037:11:00:00 +0100] \"GET /combined/micros HTTP/1.1\" 200 10 \"https://ref.example/a\""
+                        + " \"Mozilla/5.0 (\\\"quoted\\\")\" 1534",
+                "/combined/micros",
+                List.of(
+                        "192.0.2.10",
+                        "2037-03-12 10:00:00.000",
+                        "200",
+                        "10",
+                        "https://ref.example/a",
+                        "Mozilla/5.0 (\\\"quoted\\\")",
+                        "1534")));
+        lines.add(valid(
+                "192.0.2.11 - - [12/Mar/2037:10:00:05 +0000] \"GET /combined/no-time HTTP/1.1\" 404 - \"-\" \"-\"",
+                "/combined/no-time",
+                List.of("192.0.2.11", "2037-03-12 10:00:05.000", "404", "0", "<none>", "-", "<none>")));
+        // A common line declared combined: it lacks the referrer and user agent, as a line cut there would.
+        lines.add(quarantined(
+                "192.0.2.12 - - [12/Mar/2037:10:00:06 +0000] \"GET /combined/is-common HTTP/1.0\" 200 5",
+                "/combined/is-common",
+                "not a combined log line"));
+        // nginx's $request_time in a source declared combined: seconds are not microseconds.
+        lines.add(quarantined(
+                "192.0.2.13 - - [12/Mar/2037:10:00:07 +0000] \"GET /combined/seconds HTTP/1.1\" 200 5 \"-\" \"x\" 0.250",
+                "/combined/seconds",
+                "not a combined log line"));
+        return lines;
+    }
+
+    private List<String> requestTimeLines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(valid(
+                "::1 - - [12/Mar/2037:10:10:00 +0000] \"POST /nginx/timed HTTP/2.0\" 201 0 \"-\" \"curl/8.5.0\" 0.250",
+                "/nginx/timed",
+                List.of("::1", "2037-03-12 10:10:00.000", "201", "0", "<none>", "curl/8.5.0", "250000")));
+        lines.add(valid(
+                "198.51.100.4 - - [12/Mar/2037:10:10:01 +0000] \"GET /nginx/slow HTTP/1.1\" 504 167 \"-\" \"Go-http\" 60.001",
+                "/nginx/slow",
+                List.of("198.51.100.4", "2037-03-12 10:10:01.000", "504", "167", "<none>", "Go-http", "60001000")));
+        lines.add(quarantined(
+                "198.51.100.5 - - [12/Mar/2037:10:10:02 +0000] \"GET /nginx/untimed HTTP/1.1\" 200 1 \"-\" \"x\"",
+                "/nginx/untimed",
+                "not a combined_request_time log line"));
+        return lines;
+    }
+
+    private List<String> vhostLines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(valid(
+                "shop.example.com:443 203.0.113.5 - - [12/Mar/2037:10:20:00 +0000] \"GET /vhost/page HTTP/1.1\" 200 99"
+                        + " \"-\" \"Mozilla/5.0 (X11; Linux x86_64)\"",
+                "/vhost/page",
+                List.of(
+                        "203.0.113.5",
+                        "2037-03-12 10:20:00.000",
+                        "200",
+                        "99",
+                        "<none>",
+                        "Mozilla/5.0 (X11; Linux x86_64)",
+                        "<none>")));
+        lines.add(quarantined(
+                "203.0.113.6 - - [12/Mar/2037:10:20:01 +0000] \"GET /vhost/no-host HTTP/1.1\" 200 1 \"-\" \"x\"",
+                "/vhost/no-host",
+                "not a vhost_combined log line"));
+        // An IPv6 virtual host (Apache logs the address when a request names no host): the last ':' ends it.
+        lines.add(valid(
+                "[2001:db8::1]:80 2001:db8::2 - - [12/Mar/2037:10:20:02 +0000] \"GET /vhost/v6 HTTP/1.1\" 200 1 \"-\" \"x\"",
+                "/vhost/v6",
+                List.of("2001:db8::2", "2037-03-12 10:20:02.000", "200", "1", "<none>", "x", "<none>")));
+        lines.add(quarantined(
+                "blog.example.com:80 203.0.113.7 - - [12/Mar/2037:10:20:03 +0000] \"GET /vhost/truncated HTTP/1.1\" 200",
+                "/vhost/truncated",
+                "not a vhost_combined log line"));
+        return lines;
+    }
+
+    private String valid(String line, String path, List<String> values) {
+        parsed.put(path, values);
+        return line;
+    }
+
+    private String quarantined(String line, String marker, String reason) {
+        quarantined.put(marker, reason);
+        return line;
+    }
+
+    private void ingest(TestStack stack, TransformFixture lake, IngestFormat format, List<String> lines)
+            throws Exception {
+        Path log = directory.resolve(format.folder() + ".log");
+        Files.write(log, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        try (S3Client s3 = stack.newS3Client()) {
+            new Ingester(
+                            new S3ObjectStore(s3, lake.lake().rawBucket(), "test stack"),
+                            new IngestOptions(List.of(log), format, ""),
+                            new ProgressReporter(
+                                    "lines",
+                                    0,
+                                    new PrintStream(OutputStream.nullOutputStream()),
+                                    false,
+                                    System::nanoTime))
+                    .run();
+        }
+    }
+}

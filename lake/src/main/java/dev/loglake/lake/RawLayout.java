@@ -1,7 +1,9 @@
 package dev.loglake.lake;
 
+import dev.loglake.core.LoglakeException;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Where things live in the raw bucket: the contract between what writes raw logs (the generator, ingest) and what
@@ -30,7 +32,23 @@ public final class RawLayout {
     /** Raw objects the transforms found unreadable (a truncated gzip stream), moved out of the raw layout. */
     public static final String OBJECT_QUARANTINE_PREFIX = "quarantine/objects/";
 
+    private static final Pattern SITE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,62}");
+
     private RawLayout() {}
+
+    /**
+     * A source's site name, checked: it is a folder name in the raw bucket and a partition value, so it is a
+     * lower-case host-like name (letters, digits, '.', '-'), such as {@code shop} or {@code shop.example.com}.
+     */
+    public static String requireSite(String site) {
+        if (site == null || !SITE.matcher(site).matches()) {
+            throw LoglakeException.user(
+                    "Invalid site name '%s': expected a lower-case letter or digit followed by up to 62 lower-case"
+                            + " letters, digits, '.' or '-', such as shop or shop.example.com.",
+                    site);
+        }
+        return site;
+    }
 
     /** {@code access/<format>/} */
     public static String formatPrefix(String keyPrefix, String formatFolder) {
@@ -52,6 +70,7 @@ public final class RawLayout {
      * {@link #DEFAULT_SITE}.
      */
     public static String hourPrefix(String keyPrefix, String formatFolder, String site, LocalDate date, int hour) {
+        requireSite(site);
         String source =
                 formatPrefix(keyPrefix, formatFolder) + (site.equals(DEFAULT_SITE) ? "" : SITE_KEY + site + "/");
         return source + "dt=" + date + "/hour=" + twoDigits(hour) + "/";

@@ -12,6 +12,7 @@ import dev.loglake.generator.ingest.IngestSummary;
 import dev.loglake.generator.ingest.Ingester;
 import dev.loglake.generator.store.S3Access;
 import dev.loglake.generator.store.S3ObjectStore;
+import dev.loglake.lake.RawLayout;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -47,9 +48,18 @@ public final class IngestCommand implements Callable<Integer> {
                     + " vhost_combined (Apache's, %%v:%%p first) (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(
+            names = "--site",
+            paramLabel = "NAME",
+            defaultValue = RawLayout.DEFAULT_SITE,
+            description = "The source's name, such as shop or shop.example.com: its lines go under"
+                    + " access/<format>/site=NAME/ (default: ${DEFAULT-VALUE}, no site folder). A vhost_combined"
+                    + " line's site is its virtual host.")
+    String site;
+
     @Override
     public Integer call() {
-        IngestOptions options = new IngestOptions(inputs, IngestFormat.parse(format), "");
+        IngestOptions options = new IngestOptions(inputs, IngestFormat.parse(format), site, "");
         Settings settings = config.settings();
         String bucket = LakeConfig.from(settings).rawBucket();
         try (S3Client s3 = S3Clients.create(S3Config.from(settings), 4)) {

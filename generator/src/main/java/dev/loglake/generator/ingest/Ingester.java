@@ -154,6 +154,7 @@ public final class Ingester {
             String key = RawLayout.hourPrefix(
                             options.keyPrefix(),
                             options.format().folder(),
+                            options.site(),
                             hour.getKey().toLocalDate(),
                             hour.getKey().getHour())
                     + "ingest-" + id + ".log.gz";

@@ -40,6 +40,31 @@ class TestIngestFormat {
     }
 
     @Test
+    void aNamedSourceHasASiteFolderAndAnInvalidNameIsRefused() throws IOException {
+        Path log = directory.resolve("access.log");
+        Files.writeString(log, "192.0.2.1 - - [01/Nov/2026:10:15:32 +0000] \"GET / HTTP/1.1\" 200 5\n");
+        TestingObjectStore store = new TestingObjectStore();
+
+        new Ingester(store, new IngestOptions(List.of(log), IngestFormat.COMMON, "shop.example.com", ""), quiet())
+                .run();
+
+        assertThat(store.list("access/")).singleElement().satisfies(key -> assertThat(key)
+                .matches("access/common/site=shop\\.example\\.com/dt=2026-11-01/hour=10/ingest-[0-9a-f]{12}"
+                        + "\\.log\\.gz"));
+        for (String bad : List.of("Shop", "", "../x", "a/b", "shop_1")) {
+            assertThatThrownBy(() -> new IngestOptions(List.of(log), IngestFormat.COMMON, bad, ""))
+                    .as(bad)
+                    .isInstanceOf(LoglakeException.class)
+                    .hasMessageContaining("Invalid site name '" + bad + "'");
+        }
+    }
+
+    private static ProgressReporter quiet() {
+        return new ProgressReporter(
+                "lines", 0, new PrintStream(OutputStream.nullOutputStream()), false, System::nanoTime);
+    }
+
+    @Test
     void linesLandInTheFolderOfTheDeclaredFormatAndAreRoutedByTheirTime() throws IOException {
         String[] lines = {
             "www.example.com:443 192.0.2.1 - - [01/Nov/2026:10:15:32 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"curl/8\"",

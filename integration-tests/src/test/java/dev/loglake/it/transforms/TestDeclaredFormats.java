@@ -8,6 +8,7 @@ import dev.loglake.generator.ingest.IngestOptions;
 import dev.loglake.generator.ingest.Ingester;
 import dev.loglake.generator.store.S3ObjectStore;
 import dev.loglake.lake.DayRange;
+import dev.loglake.lake.RawLayout;
 import dev.loglake.testing.LocalStackExtension;
 import dev.loglake.testing.TestStack;
 import dev.loglake.transforms.run.TransformRequest;
@@ -48,12 +49,20 @@ class TestDeclaredFormats {
     @Test
     void everyFormatIsParsedByItsOwnRuleAndNothingIsGuessed(TestStack stack) throws Exception {
         TransformFixture lake = new TransformFixture(stack, "formats");
-        ingest(stack, lake, IngestFormat.COMMON, commonLines());
-        ingest(stack, lake, IngestFormat.COMBINED, combinedLines());
-        ingest(stack, lake, IngestFormat.COMBINED_REQUEST_TIME, requestTimeLines());
-        ingest(stack, lake, IngestFormat.VHOST_COMBINED, vhostLines());
+        ingest(stack, lake, IngestFormat.COMMON, "intranet", commonLines());
+        ingest(stack, lake, IngestFormat.COMBINED, RawLayout.DEFAULT_SITE, combinedLines());
+        ingest(stack, lake, IngestFormat.COMBINED_REQUEST_TIME, RawLayout.DEFAULT_SITE, requestTimeLines());
+        ingest(stack, lake, IngestFormat.VHOST_COMBINED, RawLayout.DEFAULT_SITE, vhostLines());
 
         lake.transform(TransformRequest.days(new DayRange(DAY, DAY)));
+
+        assertThat(lake.rows("SELECT DISTINCT log_format, site FROM " + lake.table("raw", "log_lines")))
+                .as("each source's lines, in the raw partitions of its declared format and its site")
+                .containsExactlyInAnyOrder(
+                        List.of("common", "intranet"),
+                        List.of("combined", "default"),
+                        List.of("combined_request_time", "default"),
+                        List.of("vhost_combined", "default"));
 
         Map<String, List<String>> found = new LinkedHashMap<>();
         for (List<Object> row :
@@ -191,14 +200,14 @@ class TestDeclaredFormats {
         return line;
     }
 
-    private void ingest(TestStack stack, TransformFixture lake, IngestFormat format, List<String> lines)
+    private void ingest(TestStack stack, TransformFixture lake, IngestFormat format, String site, List<String> lines)
             throws Exception {
         Path log = directory.resolve(format.folder() + ".log");
         Files.write(log, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         try (S3Client s3 = stack.newS3Client()) {
             new Ingester(
                             new S3ObjectStore(s3, lake.lake().rawBucket(), "test stack"),
-                            new IngestOptions(List.of(log), format, ""),
+                            new IngestOptions(List.of(log), format, site, ""),
                             new ProgressReporter(
                                     "lines",
                                     0,

@@ -1,6 +1,7 @@
 package dev.loglake.it.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.loglake.core.config.TrinoConfig;
 import dev.loglake.core.trino.TrinoConnections;
@@ -11,6 +12,12 @@ import dev.loglake.stack.process.Ports;
 import dev.loglake.testing.LocalStackExtension;
 import dev.loglake.testing.TestStack;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,6 +58,40 @@ class TestLocalStack {
             assertThat(status.residentBytes()).as(status.name() + " memory").isPositive();
             assertThat(Ports.isListening(status.port())).isTrue();
         });
+        // Loopback only: the same port on each of the machine's other addresses refuses the connection. A
+        // server bound to every address (0.0.0.0) would accept it.
+        List<InetAddress> otherAddresses = otherAddresses();
+        assumeThat(otherAddresses)
+                .as("this machine has an address other than loopback to try")
+                .isNotEmpty();
+        for (ComponentStatus status : statuses) {
+            for (InetAddress address : otherAddresses) {
+                assertThat(accepts(address, status.port()))
+                        .as(status.name() + " accepts a connection on " + address.getHostAddress() + ":"
+                                + status.port())
+                        .isFalse();
+            }
+        }
+    }
+
+    private static List<InetAddress> otherAddresses() {
+        try {
+            return NetworkInterface.networkInterfaces()
+                    .flatMap(NetworkInterface::inetAddresses)
+                    .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                    .toList();
+        } catch (SocketException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean accepts(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2_000);
+            return true;
+        } catch (IOException refusedOrUnreachable) {
+            return false;
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loglake.core.LoglakeException;
 import dev.loglake.generator.manifest.Manifest;
+import dev.loglake.lake.DayRange;
 import dev.loglake.stack.ComponentStatus;
 import dev.loglake.testing.LocalStackExtension;
 import dev.loglake.testing.TestStack;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Trino dies (SIGKILL) in the middle of a transform: the run fails promptly saying so, and after a restart a
- * plain rerun finishes the job with the lake equal to the manifest: nothing duplicated, nothing lost.
+ * plain rerun finishes the job with the lake equal to the manifest: nothing duplicated, nothing lost, whether the
+ * lake was empty or its days were complete and being reloaded.
  */
 @ExtendWith(LocalStackExtension.class)
 class TestTransformAfterTrinoCrash {
@@ -51,6 +53,35 @@ class TestTransformAfterTrinoCrash {
         TransformSummary rerun = lake.transform(TransformRequest.pending());
 
         assertThat(rerun.arrivalDays()).containsExactly(START, START.plusDays(1));
+        ManifestChecks.assertLakeMatches(lake, manifest);
+    }
+
+    /**
+     * The crash hits a reload of days that were already complete (a backfill, a fixed parser): the complete
+     * days' partitions are being overwritten when Trino dies. A plain rerun (no days named) must see that the
+     * reload did not finish and end with the lake equal to the manifest, as if the reload had never been cut.
+     */
+    @Test
+    void aCrashWhileCompleteDaysAreReloadedIsRepairedByAPlainRerun(TestStack stack) throws Exception {
+        TransformFixture lake = new TransformFixture(stack, "crash_reload");
+        Manifest manifest = lake.generate(START, 2, 20_000, 0.01, 0.003);
+        lake.transform(TransformRequest.pending());
+        ManifestChecks.assertLakeMatches(lake, manifest);
+
+        TransformRequest reload = TransformRequest.days(new DayRange(START, START.plusDays(1)));
+        CompletableFuture<TransformSummary> interrupted = CompletableFuture.supplyAsync(() -> lake.transform(reload));
+        // Any statement on the marts: the reload is then overwriting complete days (the marts are many and short).
+        awaitRunningWrite(stack, lake.lake().schema("marts") + ".", interrupted);
+        ProcessHandle trino = trino(stack);
+        trino.destroyForcibly();
+        trino.onExit().join();
+        assertThat(failureOf(interrupted))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("stopped answering");
+
+        stack.stack().up();
+        lake.transform(TransformRequest.pending());
+
         ManifestChecks.assertLakeMatches(lake, manifest);
     }
 

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -66,6 +67,25 @@ public final class JobRunner {
      * @return the rows written
      */
     public long load(String file, String partitions, Map<String, SqlValue> values) {
+        return load(file, partitions, values, Optional.empty());
+    }
+
+    /**
+     * Like {@link #load}, but first deletes the table's partitions within {@code days}: a rerun must leave the
+     * table as a first load of the same input would, and an overwrite replaces only the partitions its SELECT
+     * returns, so a day for which the rerun's SELECT returns no rows (a quarantine that became empty, an event day
+     * whose late lines are gone) would keep its old rows.
+     *
+     * @return the rows written
+     */
+    public long replace(String file, DayRange days, Map<String, SqlValue> values) {
+        SqlFile sql = SqlFile.load(file);
+        String column = sql.partitionColumn()
+                .orElseThrow(() -> LoglakeException.internal(file + " has no partition column to replace", null));
+        return load(file, column + "=" + days, values, Optional.of(days));
+    }
+
+    private long load(String file, String partitions, Map<String, SqlValue> values, Optional<DayRange> replaced) {
         SqlFile sql = SqlFile.load(file);
         String table = qualifiedTable(sql);
         String select = sql.render(parameters(sql, values));
@@ -82,9 +102,25 @@ public final class JobRunner {
                                 + TableComments.columnsAndComment(sql, job.columns(file, select))
                                 + "\nWITH (" + tableProperties(sql) + ")");
                 existingTables.add(table);
+            } else if (replaced.isPresent()) {
+                deletePartitions(job, file, table, sql, replaced.get());
             }
             return run(job, file, partitions, "INSERT INTO " + table + "\n" + select);
         }
+    }
+
+    /**
+     * Deletes the table's partitions within {@code days}. A filter on the partition column alone makes this a
+     * metadata delete in the Hive connector: whole partitions are dropped, no data file is read.
+     */
+    private static void deletePartitions(TrinoSession job, String file, String table, SqlFile sql, DayRange days) {
+        String column = sql.partitionColumn()
+                .orElseThrow(() -> LoglakeException.internal(file + " has no partition column to replace", null));
+        job.query(
+                file,
+                "DELETE FROM " + table + " WHERE " + column + " BETWEEN " + new SqlValue.Date(days.from()).render()
+                        + " AND " + new SqlValue.Date(days.to()).render());
+        log.info("{} [{}={}]: partitions deleted before the rewrite", file, column, days);
     }
 
     /**

@@ -12,9 +12,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
+import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The run ledger in the lake: every job run, and the status of every day.
@@ -121,15 +120,18 @@ public final class Ledger {
                 "ledger/day_status.sql", "INSERT INTO " + table("day_status") + " VALUES " + String.join(", ", rows));
     }
 
-    /** The days whose latest status is complete, as ledger/latest_day_status.sql defines it. */
-    public SortedSet<LocalDate> completeDays(DayKind kind) {
+    /** Every day of the kind that the ledger knows, with its latest status, as ledger/latest_day_status.sql says. */
+    public SortedMap<LocalDate, DayStatus> statuses(DayKind kind) {
         StatementResult result = trino.query(
                 "ledger/latest_day_status.sql",
-                "SELECT dt FROM " + table("latest_day_status") + " WHERE is_complete AND kind = "
+                "SELECT dt, status FROM " + table("latest_day_status") + " WHERE kind = "
                         + new SqlValue.Text(kind.name().toLowerCase(java.util.Locale.ROOT)).render());
-        SortedSet<LocalDate> days = new TreeSet<>();
-        result.rows().forEach(row -> days.add(((java.sql.Date) row.get(0)).toLocalDate()));
-        return days;
+        SortedMap<LocalDate, DayStatus> statuses = new TreeMap<>();
+        result.rows()
+                .forEach(row -> statuses.put(
+                        ((java.sql.Date) row.get(0)).toLocalDate(),
+                        DayStatus.valueOf(((String) row.get(1)).toUpperCase(java.util.Locale.ROOT))));
+        return statuses;
     }
 
     private String table(String name) {

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -86,9 +87,10 @@ public final class TransformRunner {
             TransformRequest request, Instant started, SortedSet<LocalDate> available, RawDays raw, Ledger ledger) {
         JobRunner jobs = new JobRunner(connections, trino, schemas, ledger);
         createSchemasAndTables(jobs);
+        SortedMap<LocalDate, Ledger.DayStatus> arrivalStatuses = ledger.statuses(Ledger.DayKind.ARRIVAL);
         SortedSet<LocalDate> arrivalDays = request.range()
                 .map(range -> (SortedSet<LocalDate>) new TreeSet<>(range.dates()))
-                .orElseGet(() -> pending(available, ledger));
+                .orElseGet(() -> pending(available, arrivalStatuses));
         if (arrivalDays.isEmpty()) {
             log.info("Every raw day is loaded already; nothing to do.");
             describeForBiTools(jobs);
@@ -106,7 +108,7 @@ public final class TransformRunner {
         SortedSet<LocalDate> eventDays = new TreeSet<>();
         for (DayRange contiguous : DayRange.consecutive(arrivalDays)) {
             for (DayRange batch : contiguous.chunks(config.batchDays())) {
-                eventDays.addAll(loadBatch(batch, jobs, ledger, totals));
+                eventDays.addAll(loadBatch(batch, arrivalStatuses.keySet(), jobs, ledger, totals));
             }
         }
         describeForBiTools(jobs);
@@ -120,16 +122,29 @@ public final class TransformRunner {
                 elapsed(started));
     }
 
-    private SortedSet<LocalDate> loadBatch(DayRange arrival, JobRunner jobs, Ledger ledger, Totals totals) {
+    /**
+     * Loads a batch of arrival days. A first load of arrival days only adds rows to the event days it touches, so
+     * its overwrites leave nothing stale. A rerun of arrival days the ledger knows (a reload, a retry, an open
+     * day) may write fewer rows or days than the load before it: it deletes the partitions of what it rewrites
+     * first, and rebuilds the event days its earlier load touched as well as those it touches now.
+     *
+     * @param loadedBefore the arrival days the ledger has a status for, whatever it is
+     */
+    private SortedSet<LocalDate> loadBatch(
+            DayRange arrival, Set<LocalDate> loadedBefore, JobRunner jobs, Ledger ledger, Totals totals) {
         LayerChecks checks = new LayerChecks(trino, schemas, MODELS);
         ModelGraph graph = new ModelGraph(MODELS, config.concurrency());
+        boolean rerun = arrival.dates().stream().anyMatch(loadedBefore::contains);
         ledger.setDays(Ledger.DayKind.ARRIVAL, arrival.dates(), Ledger.DayStatus.LOADING);
         SortedSet<LocalDate> eventDays = new TreeSet<>();
         try {
+            if (rerun && jobs.tableExists(schemas.table(schemas.staging(), "parsed_lines"))) {
+                eventDays.addAll(stagedRowsPerEventDay(arrival).keySet());
+            }
             Map<String, SqlValue> arrivalValues = values(arrival);
             long lines = new UnreadableRawObjects(s3, connections, schemas, ledger.runId())
-                    .load(arrival, () -> jobs.load("staging/parsed_lines.sql", "arrival_dt=" + arrival, arrivalValues));
-            long quarantined = jobs.load("staging/quarantine.sql", "arrival_dt=" + arrival, arrivalValues);
+                    .load(arrival, () -> write(jobs, rerun, "staging/parsed_lines.sql", arrival, arrivalValues));
+            long quarantined = write(jobs, rerun, "staging/quarantine.sql", arrival, arrivalValues);
             jobs.analyze("staging/parsed_lines.sql", arrival, lines);
             checks.run("staging", "arrival_dt=" + arrival, arrivalValues);
             totals.parsed += lines - quarantined;
@@ -137,11 +152,16 @@ public final class TransformRunner {
 
             SortedMap<LocalDate, Long> rowsPerEventDay = stagedRowsPerEventDay(arrival);
             eventDays.addAll(rowsPerEventDay.keySet());
+            if (eventDays.size() > rowsPerEventDay.size()) {
+                log.info(
+                        "Rebuilding event day(s) {} too: the earlier load of these raw days wrote to them",
+                        DayRange.consecutive(difference(eventDays, rowsPerEventDay.keySet())));
+            }
             ledger.setDays(Ledger.DayKind.EVENT, eventDays, Ledger.DayStatus.LOADING);
             for (DayRange events : martRanges(eventDays, rowsPerEventDay)) {
                 Map<String, SqlValue> eventValues = values(events);
                 graph.run(MODELS.all(ModelKind.MODEL, "marts"), model -> {
-                    long rows = jobs.load(model.file(), "dt=" + events, eventValues);
+                    long rows = write(jobs, rerun, model.file(), events, eventValues);
                     jobs.analyze(model.file(), events, rows);
                     if (model.relation().equals(FACTS)) {
                         totals.requests.addAndGet(rows);
@@ -157,6 +177,23 @@ public final class TransformRunner {
             markFailed(ledger, arrival, eventDays);
             throw e;
         }
+    }
+
+    /** Loads a model's partitions for the days; a rerun deletes them first (see loadBatch). */
+    private static long write(JobRunner jobs, boolean rerun, String file, DayRange days, Map<String, SqlValue> values) {
+        if (rerun) {
+            return jobs.replace(file, days, values);
+        }
+        String column = dev.loglake.lake.sql.SqlFile.load(file)
+                .partitionColumn()
+                .orElseThrow(() -> LoglakeException.internal(file + " has no partition column", null));
+        return jobs.load(file, column + "=" + days, values);
+    }
+
+    private static SortedSet<LocalDate> difference(SortedSet<LocalDate> days, Set<LocalDate> minus) {
+        SortedSet<LocalDate> difference = new TreeSet<>(days);
+        difference.removeAll(minus);
+        return difference;
     }
 
     private void markFailed(Ledger ledger, DayRange arrival, SortedSet<LocalDate> eventDays) {
@@ -279,9 +316,14 @@ public final class TransformRunner {
         log.info("Registered {} new raw partition(s) (format, site, day and hour folders)", registered);
     }
 
-    private SortedSet<LocalDate> pending(SortedSet<LocalDate> available, Ledger ledger) {
+    private static SortedSet<LocalDate> pending(
+            SortedSet<LocalDate> available, Map<LocalDate, Ledger.DayStatus> arrivalStatuses) {
         SortedSet<LocalDate> pending = new TreeSet<>(available);
-        pending.removeAll(ledger.completeDays(Ledger.DayKind.ARRIVAL));
+        arrivalStatuses.forEach((day, status) -> {
+            if (status == Ledger.DayStatus.COMPLETE) {
+                pending.remove(day);
+            }
+        });
         return pending;
     }
 

@@ -6,8 +6,9 @@
 -- @parameters catalog, ledger_schema (identifiers)
 -- @column kind: arrival (a raw day was staged) or event (a day of the marts was built)
 -- @column dt: UTC date
--- @column status: Latest status: complete (loaded and checked), loading (being written, or its run was cut
---         off) or failed (a job or check failed; the next run loads it again)
+-- @column status: Latest status: complete (loaded, checked, its raw day closed), partial (its raw day still open
+--         or never loaded; loaded again until complete), loading (being written, or its run was cut off) or failed
+--         (a job or check failed; the next run loads it again)
 -- @column is_complete: True when the latest status is complete: the day's figures are final
 -- @column updated_at: When the status was set (UTC)
 -- @column run_id: The transform run that set it (see job_runs)

@@ -4,7 +4,7 @@
 -- @grain      one row per event day (UTC) the transforms have worked on.
 -- @parameters catalog, marts_schema, reports_schema (identifiers)
 -- @column dt: UTC date
--- @column day_status: complete, loading or failed (see day_status); figures are NULL unless complete
+-- @column day_status: complete, partial, loading or failed (see day_status); figures are NULL unless complete
 -- @column is_complete: True when the day is complete and its figures are final
 -- @column requests: Valid requests
 -- @column visitors: Distinct visitors (client IP, user agent)

@@ -4,8 +4,9 @@
 -- @grain      one row per event day (UTC) the transforms have worked on.
 -- @parameters catalog, ledger_schema, reports_schema (identifiers)
 -- @column dt: UTC date
--- @column status: Latest status: complete (loaded and checked), loading (being written, or its run was cut
---         off) or failed (a job or check failed; the next run loads it again)
+-- @column status: Latest status: complete (loaded, checked, its raw day closed), partial (more of its lines may
+--         still arrive: not final), loading (being written, or its run was cut off) or failed (a job or check
+--         failed; the next run loads it again)
 -- @column is_complete: True when the status is complete: the day's figures are final
 -- @column updated_at: When the status was set (UTC)
 -- @column run_id: The transform run that set it (see the ledger's job_runs)

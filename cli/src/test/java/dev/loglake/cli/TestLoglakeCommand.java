@@ -140,6 +140,24 @@ class TestLoglakeCommand {
         });
     }
 
+    /** Closing raw days by hand needs the days: a bare --close is a usage error, before anything connects. */
+    @Test
+    void closeWithoutDaysIsRefusedBeforeAnythingRuns() {
+        assertThat(run(
+                        "transform",
+                        "--close",
+                        "--set",
+                        "stack.data-dir=" + directory,
+                        "--set",
+                        "trino.url=jdbc:trino://127.0.0.1:1",
+                        "--set",
+                        "s3.endpoint=http://127.0.0.1:1"))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--close needs the raw days to close")
+                .doesNotContain("127.0.0.1:1");
+    }
+
     /** The bench deletes its buckets and drops its schemas at the end: a lake's are refused before it starts. */
     @Test
     void aBenchNameThatWouldDestroyALakeIsRefusedBeforeAnythingRuns() {

@@ -78,7 +78,20 @@ public final class RawLayout {
 
     /** Where an hour's completion markers live: {@code markers/access/<format>/dt=YYYY-MM-DD/hour=HH/}. */
     public static String markerFolder(String keyPrefix, String formatFolder, LocalDate date, int hour) {
-        return keyPrefix + "markers/" + ACCESS_PREFIX + formatFolder + "/dt=" + date + "/hour=" + twoDigits(hour) + "/";
+        return dayMarkerFolder(keyPrefix, formatFolder, date) + "hour=" + twoDigits(hour) + "/";
+    }
+
+    /** Where a day's completion markers live: {@code markers/access/<format>/dt=YYYY-MM-DD/}. */
+    public static String dayMarkerFolder(String keyPrefix, String formatFolder, LocalDate date) {
+        return keyPrefix + "markers/" + ACCESS_PREFIX + formatFolder + "/dt=" + date + "/";
+    }
+
+    /**
+     * The marker that closes a raw day by hand, {@code markers/access/<format>/dt=YYYY-MM-DD/closed}: no more of
+     * its lines are expected, whatever its hours' markers say (written by {@code loglake transform --close}).
+     */
+    public static String closedMarkerKey(String keyPrefix, String formatFolder, LocalDate date) {
+        return dayMarkerFolder(keyPrefix, formatFolder, date) + "closed";
     }
 
     public static String twoDigits(int hour) {

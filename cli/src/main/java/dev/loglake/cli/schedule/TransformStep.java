@@ -41,15 +41,18 @@ public final class TransformStep implements Step {
 
     static String describe(TransformSummary summary) {
         if (summary.nothingToDo()) {
-            return "no new raw day; every raw day is loaded already.";
+            return "no new raw day; every raw day is complete already.";
         }
         return String.format(
-                "loaded %d raw day(s) %s into event day(s) %s: %,d requests, %,d lines quarantined (run %s).",
+                "loaded %d raw day(s) %s into event day(s) %s: %,d requests, %,d lines quarantined%s (run %s).",
                 summary.arrivalDays().size(),
                 DayRange.consecutive(summary.arrivalDays()),
                 DayRange.consecutive(summary.eventDays()),
                 summary.requestsLoaded(),
                 summary.linesQuarantined(),
+                summary.partialDays().isEmpty()
+                        ? ""
+                        : "; partial, loaded again until complete: " + DayRange.consecutive(summary.partialDays()),
                 summary.runId());
     }
 }

@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +31,8 @@ import software.amazon.awssdk.services.s3.S3Client;
         description = {
             "Load raw access logs into the lake's tables through Trino: parse and quarantine each raw day, then"
                     + " rebuild the event days it touches (facts, sessions, daily aggregates) and check them.",
-            "With no date options, loads every raw day not loaded yet. A rerun gives the same tables."
+            "With no date options, loads every raw day not complete yet: days not loaded, and open days (still"
+                    + " arriving) again until they close. A rerun gives the same tables."
         })
 public final class TransformCommand implements Callable<Integer>, CommandPlan.Plannable {
     @Spec
@@ -47,6 +49,13 @@ public final class TransformCommand implements Callable<Integer>, CommandPlan.Pl
 
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last raw day of a range to reload.")
     String to;
+
+    @Option(
+            names = "--close",
+            description = "Close the raw days of --date or --from/--to before loading them: no more of their lines"
+                    + " are expected, so they load as complete although not every hour has a completion marker"
+                    + " (writes markers/access/combined/dt=D/closed in the raw bucket).")
+    boolean close;
 
     @Option(
             names = "--lateness-days",
@@ -95,13 +104,16 @@ public final class TransformCommand implements Callable<Integer>, CommandPlan.Pl
         }
         if (date != null) {
             LocalDate day = parse("--date", date);
-            return TransformRequest.days(new DayRange(day, day));
+            return new TransformRequest(Optional.of(new DayRange(day, day)), close);
         }
         if (from != null || to != null) {
             if (from == null || to == null) {
                 throw LoglakeException.user("--from and --to go together: give both, or --date for one day.");
             }
-            return TransformRequest.days(new DayRange(parse("--from", from), parse("--to", to)));
+            return new TransformRequest(Optional.of(new DayRange(parse("--from", from), parse("--to", to))), close);
+        }
+        if (close) {
+            throw LoglakeException.user("--close needs the raw days to close: give --date or --from/--to.");
         }
         return TransformRequest.pending();
     }
@@ -118,7 +130,7 @@ public final class TransformCommand implements Callable<Integer>, CommandPlan.Pl
     private void print(TransformSummary summary) {
         var out = spec.commandLine().getOut();
         if (summary.nothingToDo()) {
-            out.println("Every raw day is already loaded; nothing to do. Use --date or --from/--to to reload days.");
+            out.println("Every raw day is already complete; nothing to do. Use --date or --from/--to to reload days.");
             return;
         }
         out.printf(
@@ -132,5 +144,11 @@ public final class TransformCommand implements Callable<Integer>, CommandPlan.Pl
                 "  %,d lines parsed, %,d quarantined (see the staging quarantine table), %,d requests in the fact"
                         + " table.%n",
                 summary.linesParsed(), summary.linesQuarantined(), summary.requestsLoaded());
+        if (!summary.partialDays().isEmpty()) {
+            out.printf(
+                    "  Partial (left out of reports until complete): %s. Their raw day is still open or was never"
+                            + " loaded; later runs load open days again (see README, \"When is a day complete\").%n",
+                    DayRange.consecutive(summary.partialDays()));
+        }
     }
 }

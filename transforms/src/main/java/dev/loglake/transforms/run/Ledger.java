@@ -30,9 +30,13 @@ public final class Ledger {
         EVENT
     }
 
-    /** A day's status. Reports read only complete days. */
+    /**
+     * A day's status. Reports read only complete days. A partial day loaded without error, but more of its lines
+     * may still arrive (its raw day is open, see {@link DayClosure}) or its own raw day was never loaded.
+     */
     public enum DayStatus {
         LOADING,
+        PARTIAL,
         COMPLETE,
         FAILED
     }
@@ -98,21 +102,30 @@ public final class Ledger {
 
     /** Sets the status of days of several kinds in one INSERT (a statement and a file fewer per kind). */
     public synchronized void setDays(Map<DayKind, ? extends Collection<LocalDate>> days, DayStatus status) {
+        Map<DayKind, Map<LocalDate, DayStatus>> statuses = new TreeMap<>();
+        days.forEach((kind, kindDays) -> kindDays.forEach(
+                day -> statuses.computeIfAbsent(kind, key -> new TreeMap<>()).put(day, status)));
+        setStatuses(statuses);
+    }
+
+    /** Sets each day's own status, all kinds in one INSERT. */
+    public synchronized void setStatuses(Map<DayKind, ? extends Map<LocalDate, DayStatus>> statuses) {
         flush();
         Instant now = Instant.now();
         List<String> rows = new ArrayList<>();
-        new TreeMap<>(days).forEach((kind, kindDays) -> kindDays.stream()
-                .sorted()
-                .map(day -> "("
-                        + String.join(
-                                ", ",
-                                new SqlValue.Text(kind.name().toLowerCase(java.util.Locale.ROOT)).render(),
-                                new SqlValue.Date(day).render(),
-                                new SqlValue.Text(status.name().toLowerCase(java.util.Locale.ROOT)).render(),
-                                new SqlValue.Text(runId).render(),
-                                new SqlValue.Timestamp(now).render())
-                        + ")")
-                .forEach(rows::add));
+        new TreeMap<>(statuses).forEach((kind, kindDays) -> new TreeMap<>(kindDays)
+                .entrySet().stream()
+                        .map(day -> "("
+                                + String.join(
+                                        ", ",
+                                        new SqlValue.Text(kind.name().toLowerCase(java.util.Locale.ROOT)).render(),
+                                        new SqlValue.Date(day.getKey()).render(),
+                                        new SqlValue.Text(day.getValue().name().toLowerCase(java.util.Locale.ROOT))
+                                                .render(),
+                                        new SqlValue.Text(runId).render(),
+                                        new SqlValue.Timestamp(now).render())
+                                + ")")
+                        .forEach(rows::add));
         if (rows.isEmpty()) {
             return;
         }

@@ -7,6 +7,7 @@ import dev.loglake.core.config.TransformConfig;
 import dev.loglake.core.trino.TrinoConnections;
 import dev.loglake.lake.DayRange;
 import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.RawLayout;
 import dev.loglake.lake.model.ModelCatalog;
 import dev.loglake.lake.model.ModelKind;
 import dev.loglake.lake.sql.SqlValue;
@@ -21,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -28,6 +30,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -92,15 +95,22 @@ public final class TransformRunner {
                 .map(range -> (SortedSet<LocalDate>) new TreeSet<>(range.dates()))
                 .orElseGet(() -> pending(available, arrivalStatuses));
         if (arrivalDays.isEmpty()) {
-            log.info("Every raw day is loaded already; nothing to do.");
+            log.info("Every raw day is complete already; nothing to do.");
             describeForBiTools(jobs);
-            return new TransformSummary(ledger.runId(), arrivalDays, new TreeSet<>(), 0, 0, 0, elapsed(started));
+            return new TransformSummary(
+                    ledger.runId(), arrivalDays, new TreeSet<>(), new TreeSet<>(), 0, 0, 0, elapsed(started));
         }
         log.info(
                 "Run {}: loading {} raw day(s): {}",
                 ledger.runId(),
                 arrivalDays.size(),
                 DayRange.consecutive(arrivalDays));
+        if (request.close()) {
+            closeByHand(arrivalDays);
+        }
+        // Before the raw hours are registered: an hour that lands after its marker was seen is then loaded too,
+        // where checking after the registration could call a day closed whose last hour was never registered.
+        RunDays days = new RunDays(arrivalStatuses, closure(available, arrivalDays));
         registerRawPartitions(raw, arrivalDays);
         jobs.rebuild("staging/ip_block_buckets.sql", Map.of());
 
@@ -108,7 +118,7 @@ public final class TransformRunner {
         SortedSet<LocalDate> eventDays = new TreeSet<>();
         for (DayRange contiguous : DayRange.consecutive(arrivalDays)) {
             for (DayRange batch : contiguous.chunks(config.batchDays())) {
-                eventDays.addAll(loadBatch(batch, arrivalStatuses.keySet(), jobs, ledger, totals));
+                eventDays.addAll(loadBatch(batch, days, jobs, ledger, totals));
             }
         }
         describeForBiTools(jobs);
@@ -116,6 +126,7 @@ public final class TransformRunner {
                 ledger.runId(),
                 arrivalDays,
                 eventDays,
+                days.partialEventDays,
                 totals.parsed,
                 totals.quarantined,
                 totals.requests.get(),
@@ -127,14 +138,12 @@ public final class TransformRunner {
      * its overwrites leave nothing stale. A rerun of arrival days the ledger knows (a reload, a retry, an open
      * day) may write fewer rows or days than the load before it: it deletes the partitions of what it rewrites
      * first, and rebuilds the event days its earlier load touched as well as those it touches now.
-     *
-     * @param loadedBefore the arrival days the ledger has a status for, whatever it is
      */
     private SortedSet<LocalDate> loadBatch(
-            DayRange arrival, Set<LocalDate> loadedBefore, JobRunner jobs, Ledger ledger, Totals totals) {
+            DayRange arrival, RunDays days, JobRunner jobs, Ledger ledger, Totals totals) {
         LayerChecks checks = new LayerChecks(trino, schemas, MODELS);
         ModelGraph graph = new ModelGraph(MODELS, config.concurrency());
-        boolean rerun = arrival.dates().stream().anyMatch(loadedBefore::contains);
+        boolean rerun = arrival.dates().stream().anyMatch(days.loadedBefore::contains);
         ledger.setDays(Ledger.DayKind.ARRIVAL, arrival.dates(), Ledger.DayStatus.LOADING);
         SortedSet<LocalDate> eventDays = new TreeSet<>();
         try {
@@ -169,14 +178,46 @@ public final class TransformRunner {
                 });
                 checks.run("marts", "dt=" + events, eventValues);
             }
-            ledger.setDays(
-                    Map.of(Ledger.DayKind.EVENT, eventDays, Ledger.DayKind.ARRIVAL, arrival.dates()),
-                    Ledger.DayStatus.COMPLETE);
+            Map<LocalDate, Ledger.DayStatus> arrivalStatuses = days.arrivalStatuses(arrival);
+            ledger.setStatuses(Map.of(
+                    Ledger.DayKind.ARRIVAL, arrivalStatuses, Ledger.DayKind.EVENT, days.eventStatuses(eventDays)));
             return eventDays;
         } catch (LoglakeException e) {
             markFailed(ledger, arrival, eventDays);
             throw e;
         }
+    }
+
+    /**
+     * Writes the object that closes each raw day by hand ({@link DayClosure}), so that this run and every later one
+     * treat it as closed.
+     */
+    private void closeByHand(SortedSet<LocalDate> arrivalDays) {
+        String bucket = schemas.lake().rawBucket();
+        for (LocalDate day : arrivalDays) {
+            String key = RawLayout.closedMarkerKey("", RawLayout.COMBINED_FOLDER, day);
+            s3.putObject(
+                    request -> request.bucket(bucket).key(key),
+                    RequestBody.fromString("closed by hand: no more lines of this raw day are expected\n"));
+            log.info("Closed raw day {} by hand (s3://{}/{})", day, bucket, key);
+        }
+    }
+
+    /** For each raw day to load, why it is closed, or empty while it is open. */
+    private SortedMap<LocalDate, Optional<String>> closure(SortedSet<LocalDate> available, SortedSet<LocalDate> days) {
+        DayClosure closure = new DayClosure(s3, schemas.lake().rawBucket(), available, config.latenessDays());
+        SortedMap<LocalDate, Optional<String>> closed = new TreeMap<>();
+        for (LocalDate day : days) {
+            Optional<String> because = closure.closedBecause(day);
+            closed.put(day, because);
+            if (because.isEmpty()) {
+                log.info(
+                        "Raw day {} is open: {}. It loads as partial, and every run loads it again until it closes.",
+                        day,
+                        closure.openBecause(day));
+            }
+        }
+        return closed;
     }
 
     /** Loads a model's partitions for the days; a rerun deletes them first (see loadBatch). */
@@ -352,6 +393,60 @@ public final class TransformRunner {
 
     private static Duration elapsed(Instant started) {
         return Duration.between(started, Instant.now());
+    }
+
+    /**
+     * The status of the run's days. A raw (arrival) day is complete once loaded while closed, partial while open.
+     * An event day is complete only when its own raw day is complete: its lines arrive on that day, and a day
+     * whose own raw day was never loaded (the lake's start, a gap) holds only lines that arrived late.
+     */
+    private static final class RunDays {
+        /** Arrival days the ledger has a status for, whatever it is: loading them again is a rerun. */
+        final Set<LocalDate> loadedBefore;
+        /** Arrival days complete so far; updated as batches finish, in arrival order. */
+        final Set<LocalDate> completeArrivals = new TreeSet<>();
+
+        final SortedMap<LocalDate, Optional<String>> closed;
+        final SortedSet<LocalDate> partialEventDays = new TreeSet<>();
+
+        RunDays(Map<LocalDate, Ledger.DayStatus> arrivalStatuses, SortedMap<LocalDate, Optional<String>> closed) {
+            this.loadedBefore = Set.copyOf(arrivalStatuses.keySet());
+            this.closed = closed;
+            arrivalStatuses.forEach((day, status) -> {
+                if (status == Ledger.DayStatus.COMPLETE && !closed.containsKey(day)) {
+                    completeArrivals.add(day);
+                }
+            });
+        }
+
+        Map<LocalDate, Ledger.DayStatus> arrivalStatuses(DayRange arrival) {
+            Map<LocalDate, Ledger.DayStatus> statuses = new TreeMap<>();
+            for (LocalDate day : arrival.dates()) {
+                boolean complete = closed.get(day).isPresent();
+                statuses.put(day, complete ? Ledger.DayStatus.COMPLETE : Ledger.DayStatus.PARTIAL);
+                if (complete) {
+                    completeArrivals.add(day);
+                }
+            }
+            return statuses;
+        }
+
+        Map<LocalDate, Ledger.DayStatus> eventStatuses(SortedSet<LocalDate> eventDays) {
+            Map<LocalDate, Ledger.DayStatus> statuses = new TreeMap<>();
+            for (LocalDate day : eventDays) {
+                boolean complete = completeArrivals.contains(day);
+                statuses.put(day, complete ? Ledger.DayStatus.COMPLETE : Ledger.DayStatus.PARTIAL);
+                if (complete) {
+                    partialEventDays.remove(day);
+                } else {
+                    partialEventDays.add(day);
+                    if (!closed.containsKey(day) && !loadedBefore.contains(day)) {
+                        log.info("Event day {} is partial: its own raw day was never loaded", day);
+                    }
+                }
+            }
+            return statuses;
+        }
     }
 
     /** Running totals of a run. */

@@ -7,11 +7,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.SortedSet;
 
-/** What a transform run did, for the command line and tests. */
+/**
+ * What a transform run did, for the command line and tests.
+ *
+ * @param partialDays the event days the run left partial: their raw day is open, or was never loaded
+ */
 public record TransformSummary(
         String runId,
         SortedSet<LocalDate> arrivalDays,
         SortedSet<LocalDate> eventDays,
+        SortedSet<LocalDate> partialDays,
         long linesParsed,
         long linesQuarantined,
         long requestsLoaded,
@@ -20,6 +25,7 @@ public record TransformSummary(
         requireNonNull(runId, "runId is null");
         arrivalDays = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(arrivalDays));
         eventDays = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(eventDays));
+        partialDays = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(partialDays));
         requireNonNull(elapsed, "elapsed is null");
     }
 

@@ -10,6 +10,7 @@ import dev.loglake.lake.LakeSchemas;
 import dev.loglake.lake.RawLayout;
 import dev.loglake.lake.model.ModelCatalog;
 import dev.loglake.lake.model.ModelKind;
+import dev.loglake.lake.sql.SqlFile;
 import dev.loglake.lake.sql.SqlValue;
 import dev.loglake.lake.trino.TrinoSession;
 import java.time.Duration;
@@ -225,7 +226,7 @@ public final class TransformRunner {
         if (rerun) {
             return jobs.replace(file, days, values);
         }
-        String column = dev.loglake.lake.sql.SqlFile.load(file)
+        String column = SqlFile.load(file)
                 .partitionColumn()
                 .orElseThrow(() -> LoglakeException.internal(file + " has no partition column", null));
         return jobs.load(file, column + "=" + days, values);

@@ -22,8 +22,11 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The S3-compatible server: s3proxy with the jclouds {@code filesystem} backend, the one backend whose
- * directory markers Hadoop S3A (and so the metastore) handles correctly.
+ * The S3-compatible server: s3proxy 4 with its {@code filesystem-nio2} backend. It is the store that answers S3's
+ * conditional writes ({@code If-None-Match: *}, {@code If-Match}), which the lake's writer lease relies on; the
+ * jclouds {@code filesystem} backend ignores them and overwrites. In s3proxy 4 it also keeps Hadoop S3A's
+ * directory markers apart from the directories' names (in 2.6.0 it did not, and the metastore's CREATE SCHEMA
+ * failed), and it reads the files a 2.6.0 {@code filesystem} store wrote, so a stack's data survives the upgrade.
  */
 public final class S3ServerComponent extends ServerComponent {
     /** The name users see in messages. */
@@ -109,9 +112,9 @@ public final class S3ServerComponent extends ServerComponent {
         properties.setProperty("s3proxy.identity", accessKey);
         properties.setProperty("s3proxy.credential", secretKey);
         // Trino 476 lists objects with x-amz-optional-object-attributes (for Glacier restore status), which
-        // s3proxy 2.6.0 does not know and would answer with 501; the header only asks for extra fields.
+        // s3proxy does not know and would answer with 501; the header only asks for extra fields.
         properties.setProperty("s3proxy.ignore-unknown-headers", "true");
-        properties.setProperty("jclouds.provider", "filesystem");
+        properties.setProperty("jclouds.provider", "filesystem-nio2");
         properties.setProperty("jclouds.filesystem.basedir", dataDirectory.toString());
         // Required by jclouds even for the filesystem backend.
         properties.setProperty("jclouds.identity", accessKey);

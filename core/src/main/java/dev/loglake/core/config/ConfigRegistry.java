@@ -14,6 +14,7 @@ public final class ConfigRegistry {
             S3Config.PROPERTIES,
             LakeConfig.PROPERTIES,
             TransformConfig.PROPERTIES,
+            LeaseConfig.PROPERTIES,
             ScheduleConfig.PROPERTIES,
             StackConfig.PROPERTIES));
 

@@ -99,6 +99,34 @@ class TestTypedConfig {
         assertThat(config.ports()).isEqualTo(new StackConfig.Ports(15432, 19083, 19000, 18080));
     }
 
+    @Test
+    void leaseDefaultsAndExplicitValues() {
+        LeaseConfig defaults = LeaseConfig.from(settings(Map.of()));
+        assertThat(defaults.maxWait()).isEqualTo(java.time.Duration.ofSeconds(300));
+        assertThat(defaults.expiry()).isEqualTo(java.time.Duration.ofSeconds(60));
+
+        LeaseConfig explicit =
+                LeaseConfig.from(settings(Map.of(LeaseConfig.WAIT_SECONDS, "0", LeaseConfig.EXPIRY_SECONDS, "3600")));
+        assertThat(explicit.maxWait()).isZero();
+        assertThat(explicit.expiry()).isEqualTo(java.time.Duration.ofHours(1));
+    }
+
+    @Test
+    void leaseValuesOutsideTheirRangeNameTheKeyAndTheRange() {
+        assertThatThrownBy(() -> LeaseConfig.from(settings(Map.of(LeaseConfig.WAIT_SECONDS, "-1"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("lease.wait-seconds: -1")
+                .hasMessageContaining("Expected 0 to 86400 seconds");
+        assertThatThrownBy(() -> LeaseConfig.from(settings(Map.of(LeaseConfig.EXPIRY_SECONDS, "2"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("lease.expiry-seconds: 2")
+                .hasMessageContaining("Expected 3 to 3600 seconds");
+        assertThatThrownBy(() -> LeaseConfig.from(settings(Map.of(LeaseConfig.WAIT_SECONDS, "5m"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("lease.wait-seconds: '5m' (flag)")
+                .hasMessageContaining("Expected a whole number of seconds");
+    }
+
     private static Settings settings(Map<String, String> values) {
         return Settings.defaults().with(values, "flag");
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.LakeConfig;
+import dev.loglake.core.config.LeaseConfig;
 import dev.loglake.core.config.Settings;
 import dev.loglake.core.config.TransformConfig;
 import dev.loglake.core.config.TrinoConfig;
@@ -125,7 +126,12 @@ public final class BenchLake {
         }
         Settings lakeSettings = settings(role);
         LakeClients clients = LakeClients.from(lakeSettings);
-        return new TransformRunner(clients.trino(), s3, clients.schemas(), TransformConfig.from(lakeSettings))
+        return new TransformRunner(
+                        clients.trino(),
+                        s3,
+                        clients.schemas(),
+                        TransformConfig.from(lakeSettings),
+                        LeaseConfig.from(lakeSettings))
                 .run(request);
     }
 

@@ -3,6 +3,7 @@ package dev.loglake.cli;
 import dev.loglake.cli.stack.StackCommand;
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.LakeConfig;
+import dev.loglake.core.config.LeaseConfig;
 import dev.loglake.core.config.Settings;
 import dev.loglake.core.config.StackConfig;
 import dev.loglake.core.config.TransformConfig;
@@ -90,7 +91,11 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("%nStep 3/4: loading the raw days into the lake through Trino%n");
             out.flush();
             TransformSummary summary = new TransformRunner(
-                            clients.trino(), s3, clients.schemas(), TransformConfig.from(connected))
+                            clients.trino(),
+                            s3,
+                            clients.schemas(),
+                            TransformConfig.from(connected),
+                            LeaseConfig.from(connected))
                     .run(TransformRequest.pending());
             out.println(
                     summary.nothingToDo()

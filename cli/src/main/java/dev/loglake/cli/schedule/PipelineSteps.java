@@ -1,5 +1,6 @@
 package dev.loglake.cli.schedule;
 
+import dev.loglake.core.config.LeaseConfig;
 import dev.loglake.core.config.Settings;
 import dev.loglake.core.config.TransformConfig;
 import dev.loglake.lake.LakeClients;
@@ -15,7 +16,7 @@ public final class PipelineSteps {
 
     public static List<Step> from(Settings settings) {
         LakeClients clients = LakeClients.from(settings);
-        Step transform = new TransformStep(clients, TransformConfig.from(settings));
+        Step transform = new TransformStep(clients, TransformConfig.from(settings), LeaseConfig.from(settings));
         // The report reads the days the transform marked complete, so it runs second.
         Step report = new ReportStep(clients);
         return List.of(transform, report);

@@ -2,6 +2,7 @@ package dev.loglake.cli.schedule;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.loglake.core.config.LeaseConfig;
 import dev.loglake.core.config.TransformConfig;
 import dev.loglake.lake.DayRange;
 import dev.loglake.lake.LakeClients;
@@ -19,10 +20,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class TransformStep implements Step {
     private final LakeClients clients;
     private final TransformConfig transform;
+    private final LeaseConfig lease;
 
-    public TransformStep(LakeClients clients, TransformConfig transform) {
+    public TransformStep(LakeClients clients, TransformConfig transform, LeaseConfig lease) {
         this.clients = requireNonNull(clients, "clients is null");
         this.transform = requireNonNull(transform, "transform is null");
+        this.lease = requireNonNull(lease, "lease is null");
     }
 
     @Override
@@ -34,7 +37,7 @@ public final class TransformStep implements Step {
     public String run(ZonedDateTime tick) {
         // A client per run: a long-lived process must not depend on a connection opened hours ago.
         try (S3Client client = clients.s3()) {
-            return describe(new TransformRunner(clients.trino(), client, clients.schemas(), transform)
+            return describe(new TransformRunner(clients.trino(), client, clients.schemas(), transform, lease)
                     .run(TransformRequest.pending()));
         }
     }

@@ -3,6 +3,7 @@ package dev.loglake.cli.transform;
 import dev.loglake.cli.CommandPlan;
 import dev.loglake.cli.ConfigOptions;
 import dev.loglake.core.LoglakeException;
+import dev.loglake.core.config.LeaseConfig;
 import dev.loglake.core.config.Settings;
 import dev.loglake.core.config.TransformConfig;
 import dev.loglake.lake.DayRange;
@@ -68,10 +69,12 @@ public final class TransformCommand implements Callable<Integer>, CommandPlan.Pl
         TransformRequest request = request();
         Settings settings = settings();
         TransformConfig transformConfig = TransformConfig.from(settings);
+        LeaseConfig leaseConfig = LeaseConfig.from(settings);
         LakeClients clients = LakeClients.from(settings);
         try (S3Client s3 = clients.s3()) {
-            TransformSummary summary =
-                    new TransformRunner(clients.trino(), s3, clients.schemas(), transformConfig).run(request);
+            TransformSummary summary = new TransformRunner(
+                            clients.trino(), s3, clients.schemas(), transformConfig, leaseConfig)
+                    .run(request);
             print(summary);
         }
         return 0;

@@ -1,6 +1,7 @@
 package dev.loglake.it.transforms;
 
 import dev.loglake.core.config.LakeConfig;
+import dev.loglake.core.config.LeaseConfig;
 import dev.loglake.core.config.Settings;
 import dev.loglake.core.config.TransformConfig;
 import dev.loglake.core.config.TrinoConfig;
@@ -103,7 +104,8 @@ public final class TransformFixture {
                             new TrinoConnections(TrinoConfig.from(settings)),
                             s3,
                             LakeSchemas.of("hive", lake()),
-                            TransformConfig.from(settings))
+                            TransformConfig.from(settings),
+                            LeaseConfig.from(settings))
                     .run(request);
         }
     }

@@ -3,7 +3,10 @@ package dev.loglake.transforms.run;
 import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
+import dev.loglake.core.config.LeaseConfig;
 import dev.loglake.core.config.TransformConfig;
+import dev.loglake.core.lease.HeldLease;
+import dev.loglake.core.lease.WriterLease;
 import dev.loglake.core.trino.TrinoConnections;
 import dev.loglake.lake.DayRange;
 import dev.loglake.lake.LakeSchemas;
@@ -56,34 +59,49 @@ public final class TransformRunner {
     private static final String RAW_TABLE_FILE = "raw/log_lines.sql";
 
     private final TransformConfig config;
+    private final LeaseConfig leaseConfig;
     private TrinoSession trino;
+    private HeldLease lease;
 
-    public TransformRunner(TrinoConnections connections, S3Client s3, LakeSchemas schemas, TransformConfig config) {
+    public TransformRunner(
+            TrinoConnections connections,
+            S3Client s3,
+            LakeSchemas schemas,
+            TransformConfig config,
+            LeaseConfig leaseConfig) {
         this.connections = requireNonNull(connections, "connections is null");
         this.s3 = requireNonNull(s3, "s3 is null");
         this.schemas = requireNonNull(schemas, "schemas is null");
         this.config = requireNonNull(config, "config is null");
+        this.leaseConfig = requireNonNull(leaseConfig, "leaseConfig is null");
     }
 
     /**
-     * Runs the request. Jobs and the ledger use a connection each: jobs write with partition overwrite
-     * switched on, and the ledger's appends must never be affected by it.
+     * Runs the request as the lake's only writer: it first takes the lake's writer lease (waiting while another
+     * run holds it), so that two runs never overwrite the same partitions or rebuild a table the other reads.
+     * Jobs and the ledger use a connection each: jobs write with partition overwrite switched on, and the
+     * ledger's appends must never be affected by it.
      */
     public TransformSummary run(TransformRequest request) {
         Instant started = Instant.now();
-        RawDays raw =
-                new RawDays(s3, schemas.lake().rawBucket(), MODELS.formats().keySet());
-        SortedSet<LocalDate> available = raw.days();
-        request.range().ifPresent(range -> requireRawDays(range, available, raw));
-        try (TrinoSession jobsSession = new TrinoSession(connections);
+        String runId = newRunId(started);
+        try (HeldLease held = WriterLease.acquire(s3, schemas.lake(), leaseConfig, runId);
+                TrinoSession jobsSession = new TrinoSession(connections);
                 TrinoSession ledgerSession = new TrinoSession(connections)) {
+            this.lease = held;
             this.trino = jobsSession;
-            Ledger ledger = new Ledger(ledgerSession, schemas, newRunId(started));
+            // Listed once the lease is ours: a run that waited sees the raw days and the ledger as they are now.
+            RawDays raw = new RawDays(s3, schemas.lake().rawBucket(), MODELS.formats().keySet());
+            SortedSet<LocalDate> available = raw.days();
+            request.range().ifPresent(range -> requireRawDays(range, available, raw));
+            Ledger ledger = new Ledger(ledgerSession, schemas, runId);
             TransformSummary summary = run(request, started, available, raw, ledger);
+            held.checkHeld();
             ledger.flush();
             return summary;
         } finally {
             this.trino = null;
+            this.lease = null;
         }
     }
 
@@ -112,6 +130,7 @@ public final class TransformRunner {
         // Before the raw hours are registered: an hour that lands after its marker was seen is then loaded too,
         // where checking after the registration could call a day closed whose last hour was never registered.
         RunDays days = new RunDays(arrivalStatuses, closure(available, arrivalDays));
+        lease.checkHeld();
         registerRawPartitions(raw, arrivalDays);
         jobs.rebuild("staging/ip_block_buckets.sql", Map.of());
 
@@ -145,6 +164,7 @@ public final class TransformRunner {
         LayerChecks checks = new LayerChecks(trino, schemas, MODELS);
         ModelGraph graph = new ModelGraph(MODELS, config.concurrency());
         boolean rerun = arrival.dates().stream().anyMatch(days.loadedBefore::contains);
+        lease.checkHeld();
         ledger.setDays(Ledger.DayKind.ARRIVAL, arrival.dates(), Ledger.DayStatus.LOADING);
         SortedSet<LocalDate> eventDays = new TreeSet<>();
         try {
@@ -154,6 +174,7 @@ public final class TransformRunner {
             Map<String, SqlValue> arrivalValues = values(arrival);
             long lines = new UnreadableRawObjects(s3, connections, schemas, ledger.runId())
                     .load(arrival, () -> write(jobs, rerun, "staging/parsed_lines.sql", arrival, arrivalValues));
+            lease.checkHeld();
             long quarantined = write(jobs, rerun, "staging/quarantine.sql", arrival, arrivalValues);
             jobs.analyze("staging/parsed_lines.sql", arrival, lines);
             checks.run("staging", "arrival_dt=" + arrival, arrivalValues);
@@ -171,6 +192,7 @@ public final class TransformRunner {
             for (DayRange events : martRanges(eventDays, rowsPerEventDay)) {
                 Map<String, SqlValue> eventValues = values(events);
                 graph.run(MODELS.all(ModelKind.MODEL, "marts"), model -> {
+                    lease.checkHeld();
                     long rows = write(jobs, rerun, model.file(), events, eventValues);
                     jobs.analyze(model.file(), events, rows);
                     if (model.relation().equals(FACTS)) {
@@ -179,6 +201,7 @@ public final class TransformRunner {
                 });
                 checks.run("marts", "dt=" + events, eventValues);
             }
+            lease.checkHeld();
             Map<LocalDate, Ledger.DayStatus> arrivalStatuses = days.arrivalStatuses(arrival);
             ledger.setStatuses(Map.of(
                     Ledger.DayKind.ARRIVAL, arrivalStatuses, Ledger.DayKind.EVENT, days.eventStatuses(eventDays)));

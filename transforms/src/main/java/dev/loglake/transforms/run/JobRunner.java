@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -187,17 +188,74 @@ public final class JobRunner {
         return "ARRAY[" + new SqlValue.Text(value).render() + "]";
     }
 
-    /** Drops and rebuilds a small unpartitioned model table. */
-    public long rebuild(String file, Map<String, SqlValue> values) {
+    /**
+     * Rebuilds a small unpartitioned model that other jobs and users read while it is rebuilt (the reference list
+     * of IP networks). The model's name is a view; each rebuild writes a table of its own, {@code <name>_<version>},
+     * then points the view at it with CREATE OR REPLACE VIEW, which the metastore applies at once. A reader thus
+     * sees the old rows or the new ones, never a missing or empty table (a DROP and CREATE left both windows open,
+     * and a fact job reading then wrote country 'unknown'). The previous version is kept, so that a query that
+     * started on it before the switch can finish; older ones are dropped.
+     */
+    public long rebuildBehindView(String file, String version) {
         SqlFile sql = SqlFile.load(file);
-        String table = qualifiedTable(sql);
-        String select = sql.render(parameters(sql, values));
-        trino.query(file, "DROP TABLE IF EXISTS " + table);
+        String view = qualifiedTable(sql);
+        String table = view + "_" + version;
+        String select = sql.render(parameters(sql, Map.of()));
         trino.query(
                 file,
                 "CREATE TABLE " + table + " " + TableComments.columnsAndComment(sql, trino.columns(file, select))
                         + "\nWITH (format = 'PARQUET')");
-        return run(trino, file, "whole table", "INSERT INTO " + table + "\n" + select);
+        long rows = run(trino, file, "whole table", "INSERT INTO " + table + "\n" + select);
+        // An INSERT into an unpartitioned table rewrites its parameters, comment included: BI tools list it too.
+        trino.query(
+                file,
+                "COMMENT ON TABLE " + table + " IS "
+                        + new SqlValue.Text(sql.tableComment().orElse("")).render());
+        if (isBaseTable(view)) {
+            // A lake from before views: the one time its readers see the name missing, for two statements.
+            trino.query(file, "DROP TABLE " + view);
+        }
+        String body = "SELECT * FROM " + table;
+        trino.query(
+                file,
+                "CREATE OR REPLACE VIEW " + view + " COMMENT " + new SqlValue.Text(Views.comment(sql, body)).render()
+                        + " AS " + body);
+        List<String> versions = versionsOf(view);
+        for (String old : versions.subList(0, Math.max(0, versions.size() - 2))) {
+            trino.query(file, "DROP TABLE IF EXISTS " + old);
+        }
+        return rows;
+    }
+
+    private boolean isBaseTable(String qualified) {
+        String[] parts = qualified.split("\\.");
+        return trino
+                .query(
+                        "information_schema",
+                        "SELECT table_type FROM " + parts[0] + ".information_schema.tables WHERE table_schema = "
+                                + new SqlValue.Text(parts[1]).render() + " AND table_name = "
+                                + new SqlValue.Text(parts[2]).render())
+                .rows()
+                .stream()
+                .anyMatch(row -> "BASE TABLE".equals(row.get(0)));
+    }
+
+    /** The versions of a view's table, oldest first (a version begins with its run's start time). */
+    private List<String> versionsOf(String view) {
+        String[] parts = view.split("\\.");
+        Pattern version = Pattern.compile(Pattern.quote(parts[2]) + "_\\d{8}t\\d{6}z_[0-9a-f]+");
+        return trino
+                .query(
+                        "information_schema",
+                        "SELECT table_name FROM " + parts[0] + ".information_schema.tables WHERE table_schema = "
+                                + new SqlValue.Text(parts[1]).render() + " AND table_type = 'BASE TABLE'")
+                .rows()
+                .stream()
+                .map(row -> (String) row.get(0))
+                .filter(name -> version.matcher(name).matches())
+                .sorted()
+                .map(name -> parts[0] + "." + parts[1] + "." + name)
+                .toList();
     }
 
     /** A quick question about tables, on the shared session: one at a time, whichever job asks. */

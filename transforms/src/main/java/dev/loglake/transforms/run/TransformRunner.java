@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +47,9 @@ public final class TransformRunner {
 
     /** The lake's SQL files: which models each layer has, and in which order they run. */
     private static final ModelCatalog MODELS = ModelCatalog.lake();
+
+    /** The reference list of IP networks by address bucket, which the facts read: rebuilt behind a view. */
+    private static final String REFERENCE = "staging/ip_block_buckets.sql";
 
     /** The facts: every valid request; its rows are the run's requests. */
     private static final String FACTS = "marts.fact_requests";
@@ -132,7 +136,8 @@ public final class TransformRunner {
         RunDays days = new RunDays(arrivalStatuses, closure(available, arrivalDays));
         lease.checkHeld();
         registerRawPartitions(raw, arrivalDays);
-        jobs.rebuild("staging/ip_block_buckets.sql", Map.of());
+        jobs.rebuildBehindView(
+                REFERENCE, ledger.runId().toLowerCase(Locale.ROOT).replace('-', '_'));
 
         Totals totals = new Totals();
         SortedSet<LocalDate> eventDays = new TreeSet<>();
@@ -330,7 +335,11 @@ public final class TransformRunner {
     private void describeForBiTools(JobRunner jobs) {
         List<String> models = new ArrayList<>();
         for (String layer : List.of("staging", "marts")) {
-            MODELS.all(ModelKind.MODEL, layer).forEach(model -> models.add(model.file()));
+            MODELS.all(ModelKind.MODEL, layer).stream()
+                    .map(model -> model.file())
+                    // a view, described by its own comment; its tables get their comments when created
+                    .filter(file -> !file.equals(REFERENCE))
+                    .forEach(models::add);
         }
         new TableComments(trino, schemas).sync(models);
         if (jobs.tableExists(schemas.table(schemas.marts(), "daily_traffic"))) {

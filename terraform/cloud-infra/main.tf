@@ -452,11 +452,28 @@ data "aws_iam_policy_document" "jobs" {
     resources = ["${aws_s3_bucket.lake["raw"].arn}/*"]
   }
   # loglake report writes the rendered reports and deletes the files of an earlier run that this run no
-  # longer writes. The tables themselves are read through Trino.
+  # longer writes. transform writes no table itself (Trino does the work), only its writer lease.
   statement {
     sid       = "WriteReports"
     actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"]
     resources = ["${aws_s3_bucket.lake["reports"].arn}/*"]
+  }
+  # The writer lease (one transform at a time per lake): objects under _loglake/leases/ in the warehouse
+  # bucket, created with If-None-Match: * and deleted once superseded. Nothing else of the warehouse.
+  statement {
+    sid       = "ListWriterLease"
+    actions   = ["s3:ListBucket"]
+    resources = [aws_s3_bucket.lake["warehouse"].arn]
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["_loglake/leases/*"]
+    }
+  }
+  statement {
+    sid       = "WriterLease"
+    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+    resources = ["${aws_s3_bucket.lake["warehouse"].arn}/_loglake/leases/*"]
   }
 }
 

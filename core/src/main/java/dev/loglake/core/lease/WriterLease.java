@@ -39,6 +39,7 @@ public final class WriterLease {
         LeaseHolder mine = new LeaseHolder(runId, host(), now, now, config.expiry(), false);
         long deadline = System.nanoTime() + config.maxWait().toNanos();
         Sighting sighting = null;
+        String announced = null;
         while (true) {
             Optional<LeaseObjects.Generation> latest = objects.latest();
             if (latest.isEmpty() || latest.get().holder().released() || lapsed(latest.get(), sighting)) {
@@ -59,8 +60,13 @@ public final class WriterLease {
             LeaseObjects.Generation current = latest.get();
             if (sighting == null || sighting.number() != current.number()) {
                 sighting = new Sighting(current.number(), System.nanoTime());
+            }
+            // Once per holder: its renewals write a new generation every third of an expiry.
+            if (!current.holder().runId().equals(announced)) {
+                announced = current.holder().runId();
                 log.info(
-                        "Waiting for the lake's writer lease {}, held by {}",
+                        "Waiting up to {} s for the lake's writer lease {}, held by {}",
+                        config.maxWait().toSeconds(),
                         objects.location(),
                         current.holder().describe());
             }

@@ -89,6 +89,10 @@ public final class TransformRunner {
     public TransformSummary run(TransformRequest request) {
         Instant started = Instant.now();
         String runId = newRunId(started);
+        // Bad input fails at once (exit code 2), before the run waits for another one's lease.
+        request.range()
+                .ifPresent(range ->
+                        requireRawDays(range, new RawDays(s3, schemas.lake().rawBucket())));
         try (HeldLease held = WriterLease.acquire(s3, schemas.lake(), leaseConfig, runId);
                 TrinoSession jobsSession = new TrinoSession(connections);
                 TrinoSession ledgerSession = new TrinoSession(connections)) {
@@ -97,7 +101,6 @@ public final class TransformRunner {
             // Listed once the lease is ours: a run that waited sees the raw days and the ledger as they are now.
             RawDays raw = new RawDays(s3, schemas.lake().rawBucket(), MODELS.formats().keySet());
             SortedSet<LocalDate> available = raw.days();
-            request.range().ifPresent(range -> requireRawDays(range, available, raw));
             Ledger ledger = new Ledger(ledgerSession, schemas, runId);
             TransformSummary summary = run(request, started, available, raw, ledger);
             held.checkHeld();
@@ -401,7 +404,8 @@ public final class TransformRunner {
         return pending;
     }
 
-    private static void requireRawDays(DayRange range, SortedSet<LocalDate> available, RawDays raw) {
+    private static void requireRawDays(DayRange range, RawDays raw) {
+        SortedSet<LocalDate> available = raw.days();
         List<LocalDate> missing =
                 range.dates().stream().filter(day -> !available.contains(day)).toList();
         if (!missing.isEmpty()) {

@@ -91,15 +91,18 @@ public final class TransformRunner {
         String runId = newRunId(started);
         // Bad input fails at once (exit code 2), before the run waits for another one's lease.
         request.range()
-                .ifPresent(range ->
-                        requireRawDays(range, new RawDays(s3, schemas.lake().rawBucket())));
+                .ifPresent(range -> requireRawDays(
+                        range,
+                        new RawDays(
+                                s3, schemas.lake().rawBucket(), MODELS.formats().keySet())));
         try (HeldLease held = WriterLease.acquire(s3, schemas.lake(), leaseConfig, runId);
                 TrinoSession jobsSession = new TrinoSession(connections);
                 TrinoSession ledgerSession = new TrinoSession(connections)) {
             this.lease = held;
             this.trino = jobsSession;
             // Listed once the lease is ours: a run that waited sees the raw days and the ledger as they are now.
-            RawDays raw = new RawDays(s3, schemas.lake().rawBucket(), MODELS.formats().keySet());
+            RawDays raw =
+                    new RawDays(s3, schemas.lake().rawBucket(), MODELS.formats().keySet());
             SortedSet<LocalDate> available = raw.days();
             Ledger ledger = new Ledger(ledgerSession, schemas, runId);
             TransformSummary summary = run(request, started, available, raw, ledger);

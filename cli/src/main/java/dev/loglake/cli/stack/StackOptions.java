@@ -31,6 +31,18 @@ final class StackOptions {
     @Option(names = "--trino-port", paramLabel = "PORT", description = "Key stack.trino-port.")
     Integer trinoPort;
 
+    @Option(
+            names = "--workers",
+            paramLabel = "N",
+            description = "Trino worker processes beside the coordinator, 0 to 4 (key stack.trino-workers).")
+    Integer workers;
+
+    @Option(
+            names = "--secure",
+            description = "Trino over HTTPS with password authentication and file access control, as on AWS"
+                    + " (key stack.secure).")
+    Boolean secure;
+
     Settings settings() {
         Map<String, String> flags = new LinkedHashMap<>();
         if (dataDirectory != null) {
@@ -40,6 +52,10 @@ final class StackOptions {
         putIfSet(flags, StackConfig.METASTORE_PORT, metastorePort);
         putIfSet(flags, StackConfig.S3_PORT, s3Port);
         putIfSet(flags, StackConfig.TRINO_PORT, trinoPort);
+        putIfSet(flags, StackConfig.TRINO_WORKERS, workers);
+        if (secure != null) {
+            flags.put(StackConfig.SECURE, secure.toString());
+        }
         return config.settings(flags);
     }
 

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * @param serviceJavaHome the JDK 17 for the metastore and the S3 server; empty for the running JVM's
  * @param trinoQueryMemory the memory one query may use on the local Trino (query.max-memory-per-node); what does
  *     not fit spills to disk
+ * @param trinoWorkers worker processes beside the coordinator; 0 for one node that is both
+ * @param secure HTTPS, password authentication and file access control on Trino (the rehearsal of production)
  */
 public record StackConfig(
         Path dataDirectory,
@@ -27,7 +29,9 @@ public record StackConfig(
         Optional<Path> trinoJavaHome,
         Optional<Path> serviceJavaHome,
         String trinoHeap,
-        String trinoQueryMemory) {
+        String trinoQueryMemory,
+        int trinoWorkers,
+        boolean secure) {
     public static final String DATA_DIR = "stack.data-dir";
     public static final String CACHE_DIR = "stack.cache-dir";
     public static final String MAVEN_REPOSITORY = "stack.maven-repository";
@@ -39,6 +43,11 @@ public record StackConfig(
     public static final String SERVICE_JAVA_HOME = "stack.service-java-home";
     public static final String TRINO_HEAP = "stack.trino-heap";
     public static final String TRINO_QUERY_MEMORY = "stack.trino-query-memory";
+    public static final String TRINO_WORKERS = "stack.trino-workers";
+    public static final String SECURE = "stack.secure";
+
+    /** More workers than this would not fit the small machines the stack is for; production scales on EKS. */
+    public static final int MAX_TRINO_WORKERS = 4;
 
     static final List<ConfigProperty> PROPERTIES = List.of(
             ConfigProperty.of(
@@ -60,7 +69,18 @@ public record StackConfig(
                     TRINO_QUERY_MEMORY,
                     "1GB",
                     "Memory one query may use on the local Trino; what does not fit spills to disk under the data"
-                            + " directory."));
+                            + " directory."),
+            ConfigProperty.of(
+                    TRINO_WORKERS,
+                    "0",
+                    "Trino worker processes beside the coordinator (0 to " + MAX_TRINO_WORKERS + "); 0 runs one node"
+                            + " that is coordinator and worker. Worker i listens on stack.trino-port + 1 + i."),
+            ConfigProperty.of(
+                    SECURE,
+                    "false",
+                    "Trino over HTTPS only (self-signed certificate), with password authentication, a shared"
+                            + " secret between its nodes and the access-control rules of k8s/trino; the coordinator's"
+                            + " internal HTTP port is stack.trino-port + 1."));
 
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[mMgG]");
     private static final Pattern DATA_SIZE = Pattern.compile("[1-9][0-9]*(MB|GB)");
@@ -78,6 +98,11 @@ public record StackConfig(
     }
 
     public StackConfig {
+        if (trinoWorkers < 0 || trinoWorkers > MAX_TRINO_WORKERS) {
+            throw LoglakeException.user(
+                    "Invalid value for %s: %d. Expected a number of worker processes from 0 to %d.",
+                    TRINO_WORKERS, trinoWorkers, MAX_TRINO_WORKERS);
+        }
         requireNonNull(dataDirectory, "dataDirectory is null");
         requireNonNull(cacheDirectory, "cacheDirectory is null");
         requireNonNull(mavenRepository, "mavenRepository is null");
@@ -101,6 +126,52 @@ public record StackConfig(
                             + " least 512 MB less than the heap, such as 1GB with a heap of 2G.",
                     TRINO_QUERY_MEMORY, trinoQueryMemory, TRINO_HEAP, trinoHeap);
         }
+        requireTrinoPortsFree(ports, trinoWorkers, secure);
+    }
+
+    /**
+     * The coordinator's internal HTTP port when {@link #secure()} (its client port then speaks HTTPS only): the
+     * port after {@code stack.trino-port}.
+     */
+    public int trinoInternalPort() {
+        return ports.trino() + 1;
+    }
+
+    /** The HTTP port of worker {@code worker} (1 to {@link #trinoWorkers()}). */
+    public int trinoWorkerPort(int worker) {
+        if (worker < 1 || worker > trinoWorkers) {
+            throw new IllegalArgumentException("No Trino worker " + worker + " in a stack of " + trinoWorkers);
+        }
+        return ports.trino() + 1 + worker;
+    }
+
+    /**
+     * The ports Trino's extra processes take after stack.trino-port must not be another component's: the stack
+     * would otherwise fail half-way through its start on a port it gave itself.
+     */
+    private static void requireTrinoPortsFree(Ports ports, int trinoWorkers, boolean secure) {
+        int extra = trinoWorkers + (secure || trinoWorkers > 0 ? 1 : 0);
+        if (ports.trino() + extra > 65535) {
+            throw LoglakeException.user(
+                    "Invalid value for %s: %d leaves no room for the %d ports after it that %s=%d and %s=%s take.",
+                    TRINO_PORT, ports.trino(), extra, TRINO_WORKERS, trinoWorkers, SECURE, secure);
+        }
+        for (int port : List.of(ports.postgres(), ports.metastore(), ports.s3())) {
+            if (port > ports.trino() && port <= ports.trino() + extra) {
+                throw LoglakeException.user(
+                        "Invalid ports: %s=%d with %s=%d and %s=%s takes ports %d to %d, and %d belongs to another"
+                                + " component. Expected the other ports outside that range.",
+                        TRINO_PORT,
+                        ports.trino(),
+                        TRINO_WORKERS,
+                        trinoWorkers,
+                        SECURE,
+                        secure,
+                        ports.trino(),
+                        ports.trino() + extra,
+                        port);
+            }
+        }
     }
 
     public static StackConfig from(Settings settings) {
@@ -116,7 +187,20 @@ public record StackConfig(
                 settings.getOptional(TRINO_JAVA_HOME).map(value -> expandHome(value.trim())),
                 settings.getOptional(SERVICE_JAVA_HOME).map(value -> expandHome(value.trim())),
                 settings.get(TRINO_HEAP).trim(),
-                settings.get(TRINO_QUERY_MEMORY).trim());
+                settings.get(TRINO_QUERY_MEMORY).trim(),
+                workers(settings),
+                settings.getBoolean(SECURE));
+    }
+
+    private static int workers(Settings settings) {
+        String raw = settings.get(TRINO_WORKERS).trim();
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw LoglakeException.user(
+                    "Invalid value for %s: '%s' (%s). Expected a number of worker processes from 0 to %d.",
+                    TRINO_WORKERS, raw, settings.source(TRINO_WORKERS), MAX_TRINO_WORKERS);
+        }
     }
 
     /** Megabytes of a heap size (1536m, 2G) or a data size (512MB, 1GB). */

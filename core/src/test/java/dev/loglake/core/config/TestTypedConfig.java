@@ -91,6 +91,51 @@ class TestTypedConfig {
     }
 
     @Test
+    void theRehearsalIsOffByDefaultAndTakesWorkersAndSecure() {
+        StackConfig defaults = StackConfig.from(settings(Map.of()));
+        assertThat(defaults.trinoWorkers()).isZero();
+        assertThat(defaults.secure()).isFalse();
+
+        StackConfig rehearsal =
+                StackConfig.from(settings(Map.of(StackConfig.TRINO_WORKERS, "2", StackConfig.SECURE, "true")));
+        assertThat(rehearsal.trinoWorkers()).isEqualTo(2);
+        assertThat(rehearsal.secure()).isTrue();
+        assertThat(rehearsal.trinoInternalPort()).isEqualTo(18081);
+        assertThat(rehearsal.trinoWorkerPort(1)).isEqualTo(18082);
+        assertThat(rehearsal.trinoWorkerPort(2)).isEqualTo(18083);
+    }
+
+    @Test
+    void badWorkerCountsStopBeforeAnythingStarts() {
+        assertThatThrownBy(() -> StackConfig.from(settings(Map.of(StackConfig.TRINO_WORKERS, "two"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("stack.trino-workers: 'two' (flag)")
+                .hasMessageContaining("from 0 to 4");
+        assertThatThrownBy(() -> StackConfig.from(settings(Map.of(StackConfig.TRINO_WORKERS, "5"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("stack.trino-workers: 5");
+        assertThatThrownBy(() -> StackConfig.from(settings(Map.of(StackConfig.TRINO_WORKERS, "-1"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("stack.trino-workers: -1");
+        assertThatThrownBy(() -> StackConfig.from(settings(Map.of(StackConfig.SECURE, "yes"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("stack.secure: 'yes'");
+    }
+
+    @Test
+    void workerPortsMustNotBeAnotherComponentsPort() {
+        assertThatThrownBy(() -> StackConfig.from(settings(Map.of(
+                        StackConfig.TRINO_PORT,
+                        "19080",
+                        StackConfig.TRINO_WORKERS,
+                        "3",
+                        StackConfig.METASTORE_PORT,
+                        "19083"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("19083 belongs to another component");
+    }
+
+    @Test
     void stackPathsExpandTheHomeDirectory() {
         StackConfig config = StackConfig.from(settings(Map.of()));
 

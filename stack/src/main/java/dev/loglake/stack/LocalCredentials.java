@@ -77,7 +77,7 @@ public record LocalCredentials(String postgresPassword, String s3AccessKey, Stri
         }
     }
 
-    private static String token(SecureRandom random, int length) {
+    static String token(SecureRandom random, int length) {
         StringBuilder token = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             token.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));

@@ -14,10 +14,14 @@ import dev.loglake.stack.component.Component;
 import dev.loglake.stack.component.MetastoreComponent;
 import dev.loglake.stack.component.PostgresComponent;
 import dev.loglake.stack.component.S3ServerComponent;
+import dev.loglake.stack.component.SecureTrino;
 import dev.loglake.stack.component.TrinoComponent;
+import dev.loglake.stack.component.TrinoNode;
+import dev.loglake.stack.component.TrinoWorkerComponent;
 import dev.loglake.stack.process.Daemons;
 import dev.loglake.stack.process.Ports;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -203,12 +207,27 @@ public final class LocalStack {
     public StackEndpoints endpoints() {
         StackConfig.Ports ports = config.ports();
         return new StackEndpoints(
-                "jdbc:trino://" + Ports.LOOPBACK + ":" + ports.trino(),
+                trinoJdbcUrl(),
                 TrinoComponent.USER,
                 URI.create("http://" + Ports.LOOPBACK + ":" + ports.s3()),
                 "thrift://" + Ports.LOOPBACK + ":" + ports.metastore(),
                 "jdbc:postgresql://" + Ports.LOOPBACK + ":" + ports.postgres() + "/"
                         + PostgresComponent.METASTORE_DATABASE);
+    }
+
+    /** Plain HTTP, or on the secure stack HTTPS that verifies the stack's own certificate fully. */
+    private String trinoJdbcUrl() {
+        int port = config.ports().trino();
+        if (config.secure()) {
+            return "jdbc:trino://" + Ports.LOOPBACK + ":" + port + "?SSL=true&SSLVerification=FULL&SSLTrustStorePath="
+                    + layout.trinoCertificate();
+        }
+        return "jdbc:trino://" + Ports.LOOPBACK + ":" + port;
+    }
+
+    /** The secure stack's Trino passwords and secrets, made on its first start. */
+    public TrinoSecrets trinoSecrets() {
+        return TrinoSecrets.loadOrCreate(layout.trinoSecrets());
     }
 
     /** The settings later commands need to use this stack, as configuration keys. */
@@ -217,6 +236,9 @@ public final class LocalStack {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(TrinoConfig.URL, endpoints.trinoJdbcUrl());
         settings.put(TrinoConfig.USER, endpoints.trinoUser());
+        if (config.secure()) {
+            settings.put(TrinoConfig.PASSWORD, trinoSecrets().loglakePassword());
+        }
         settings.put(S3Config.ENDPOINT, endpoints.s3Endpoint().toString());
         settings.put(S3Config.REGION, "us-east-1");
         settings.put(S3Config.ACCESS_KEY, credentials.s3AccessKey());
@@ -229,6 +251,8 @@ public final class LocalStack {
         settings.put(StackConfig.METASTORE_PORT, Integer.toString(config.ports().metastore()));
         settings.put(StackConfig.S3_PORT, Integer.toString(config.ports().s3()));
         settings.put(StackConfig.TRINO_PORT, Integer.toString(config.ports().trino()));
+        settings.put(StackConfig.TRINO_WORKERS, Integer.toString(config.trinoWorkers()));
+        settings.put(StackConfig.SECURE, Boolean.toString(config.secure()));
         return settings;
     }
 
@@ -317,27 +341,81 @@ public final class LocalStack {
                     "s3a://" + lake.warehouseBucket() + "/warehouse",
                     s3.endpoint()));
         }
-        TrinoComponent trino = new TrinoComponent(
+        TrinoNode node = TrinoNode.of(
                 install ? distributions.trino() : Path.of("trino-not-installed"),
                 trinoJava,
-                layout.trinoEtc(),
-                layout.trinoData(),
-                ports.trino(),
                 config.trinoHeap(),
                 config.trinoQueryMemory(),
                 metastore.thriftUri(),
                 s3.endpoint(),
                 credentials.s3AccessKey(),
-                credentials.s3SecretKey(),
+                credentials.s3SecretKey());
+        // Only the secure stack reads or makes its Trino secrets and unpacks the password plugin: the default
+        // stack does no extra work.
+        Optional<SecureTrino> security = config.secure()
+                ? Optional.of(new SecureTrino(
+                        layout.secrets(),
+                        install ? distributions.trinoSecurePlugins() : Path.of("trino-plugins-not-installed"),
+                        config.trinoInternalPort(),
+                        install ? trinoSecrets() : existingTrinoSecrets()))
+                : Optional.empty();
+        TrinoComponent trino = new TrinoComponent(
+                node,
+                layout.trinoEtc(),
+                layout.trinoData(),
+                ports.trino(),
+                config.trinoWorkers(),
+                security,
                 layout.processFiles("trino"));
-        return new Components(postgres, metastore, s3, trino);
+        List<TrinoWorkerComponent> workers = new ArrayList<>();
+        for (int worker = 1; worker <= workerCount(install); worker++) {
+            workers.add(new TrinoWorkerComponent(
+                    worker,
+                    node,
+                    layout.trinoWorkerEtc(worker),
+                    layout.trinoWorkerData(worker),
+                    ports.trino() + 1 + worker,
+                    trino.httpPort(),
+                    security,
+                    layout.trinoWorkerProcessFiles(worker)));
+        }
+        return new Components(postgres, metastore, s3, List.copyOf(workers), trino);
     }
 
-    /** The four components; the start order is the order of dependency. */
+    /**
+     * The workers to know of: those configured, and when only looking or stopping, also any whose pid file an
+     * earlier {@code stack up --workers N} left, so that {@code stack down} never leaves a worker behind.
+     */
+    private int workerCount(boolean install) {
+        int workers = config.trinoWorkers();
+        if (install) {
+            return workers;
+        }
+        while (Files.isRegularFile(layout.trinoWorkerProcessFiles(workers + 1).pidFile())) {
+            workers++;
+        }
+        return workers;
+    }
+
+    private TrinoSecrets existingTrinoSecrets() {
+        return Files.isRegularFile(layout.trinoSecrets()) ? trinoSecrets() : new TrinoSecrets("", "", "", "");
+    }
+
+    /**
+     * The components; the start order is the order of dependency. Workers start before the coordinator, whose
+     * health check waits until all of them are active (with workers, no query runs on the coordinator).
+     */
     private record Components(
-            PostgresComponent postgres, MetastoreComponent metastore, S3ServerComponent s3, TrinoComponent trino) {
+            PostgresComponent postgres,
+            MetastoreComponent metastore,
+            S3ServerComponent s3,
+            List<TrinoWorkerComponent> workers,
+            TrinoComponent trino) {
         List<Component> inStartOrder() {
-            return List.of(postgres, metastore, s3, trino);
+            List<Component> order = new ArrayList<>(List.of(postgres, metastore, s3));
+            order.addAll(workers);
+            order.add(trino);
+            return order;
         }
     }
 }

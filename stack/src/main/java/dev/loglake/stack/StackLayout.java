@@ -50,6 +50,34 @@ public record StackLayout(Path root) {
         return root.resolve("trino").resolve("data");
     }
 
+    /** Etc folder of Trino worker {@code worker} (1, 2, ...). */
+    public Path trinoWorkerEtc(int worker) {
+        return root.resolve("trino").resolve("worker-" + worker).resolve("etc");
+    }
+
+    public Path trinoWorkerData(int worker) {
+        return root.resolve("trino").resolve("worker-" + worker).resolve("data");
+    }
+
+    public ProcessFiles trinoWorkerProcessFiles(int worker) {
+        return processFiles("trino-worker-" + worker);
+    }
+
+    /** The secure stack's Trino passwords, shared secret and keystore password (owner-only). */
+    public Path trinoSecrets() {
+        return secrets().resolve("trino.properties");
+    }
+
+    /** Holds the credentials files and the secure stack's keystore and certificate. */
+    public Path secrets() {
+        return root.resolve("secrets");
+    }
+
+    /** The secure Trino's certificate in PEM, the trust store for JDBC clients (SSLTrustStorePath). */
+    public Path trinoCertificate() {
+        return secrets().resolve("trino-certificate.pem");
+    }
+
     public Path credentials() {
         return root.resolve("secrets").resolve("credentials.properties");
     }

@@ -21,8 +21,20 @@ public final class StackCommand implements Runnable {
     /** What {@code stack up} and {@code demo} print: where everything is, and how long start-up took. */
     public static void printEndpoints(PrintWriter out, LocalStack stack, LocalStack.UpResult result) {
         StackEndpoints endpoints = result.endpoints();
-        out.println("Trino (JDBC, for DBeaver): " + endpoints.trinoJdbcUrl() + "   user: " + endpoints.trinoUser()
-                + ", no password");
+        if (stack.config().secure()) {
+            out.println("Trino (JDBC, for DBeaver): " + endpoints.trinoJdbcUrl());
+            out.println("                           users " + endpoints.trinoUser() + " (ETL, all rights) and "
+                    + dev.loglake.stack.TrinoSecrets.ANALYST + " (reads reports and marts); passwords in "
+                    + stack.layout().trinoSecrets());
+        } else {
+            out.println("Trino (JDBC, for DBeaver): " + endpoints.trinoJdbcUrl() + "   user: " + endpoints.trinoUser()
+                    + ", no password");
+        }
+        if (stack.config().trinoWorkers() > 0) {
+            out.println("Trino workers:             " + stack.config().trinoWorkers() + " on ports "
+                    + stack.config().trinoWorkerPort(1) + " to "
+                    + stack.config().trinoWorkerPort(stack.config().trinoWorkers()));
+        }
         out.println("S3 endpoint:               " + endpoints.s3Endpoint() + "   keys in "
                 + stack.layout().connectionFile());
         out.println("Hive Metastore:            " + endpoints.metastoreUri());

@@ -38,9 +38,19 @@ final class Archives {
      * symlinks that Java's zip classes would lose.
      */
     static void untar(Path archive, Path target, int stripComponents) throws IOException {
+        untar(archive, target, stripComponents, List.of());
+    }
+
+    /** Unpacks only {@code members} (files or folders) of the archive. */
+    static void untarMembers(Path archive, List<String> members, Path target, int stripComponents) throws IOException {
+        untar(archive, target, stripComponents, members);
+    }
+
+    private static void untar(Path archive, Path target, int stripComponents, List<String> members) throws IOException {
         Files.createDirectories(target);
-        List<String> command = List.of(
-                "tar", "-xf", archive.toString(), "-C", target.toString(), "--strip-components=" + stripComponents);
+        List<String> command = new java.util.ArrayList<>(List.of(
+                "tar", "-xf", archive.toString(), "-C", target.toString(), "--strip-components=" + stripComponents));
+        command.addAll(members);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output;
         try (InputStream in = process.getInputStream()) {

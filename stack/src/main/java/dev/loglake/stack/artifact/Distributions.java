@@ -92,6 +92,37 @@ public final class Distributions {
         });
     }
 
+    /**
+     * A plugin folder for the secure stack's coordinator: the Hive plugin of {@link #trino()} (a link, not a copy)
+     * and the password authenticators, which trino-server-core lacks. Only that plugin is unpacked from the full
+     * server tarball (about 820 MB, every plugin); the rest of the tarball is never written to disk.
+     */
+    public Path trinoSecurePlugins() {
+        Path core = trino();
+        MavenArtifact full = pinned(new MavenArtifact(
+                "io.trino",
+                "trino-server",
+                versions.trino(),
+                "tar.gz",
+                java.util.Optional.empty(),
+                java.util.Optional.empty()));
+        String plugin = "password-authenticators";
+        return install("trino-plugins-" + versions.trino() + "-secure", staging -> {
+            // The plugin's shared jars are hard links to lib/ in the tarball: tar can only make them when it
+            // unpacks lib/ as well. The links keep the files when lib/ is deleted afterwards.
+            String top = "trino-server-" + versions.trino();
+            Path unpacked = staging.resolve("unpacked");
+            Archives.untarMembers(cache.get(full), List.of(top + "/lib", top + "/plugin/" + plugin), unpacked, 1);
+            if (!Files.isDirectory(unpacked.resolve("plugin").resolve(plugin))) {
+                throw new IOException("the Trino server tarball has no plugin/" + plugin);
+            }
+            Files.move(unpacked.resolve("plugin").resolve(plugin), staging.resolve(plugin));
+            FileTrees.deleteRecursively(unpacked);
+            Files.createSymbolicLink(
+                    staging.resolve("hive"), core.resolve("plugin").resolve("hive"));
+        });
+    }
+
     /** s3proxy runs straight from its jar. */
     public Path s3proxyJar() {
         return cache.get(pinned(

@@ -2,7 +2,6 @@ package dev.loglake.stack.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loglake.stack.process.ProcessFiles;
 import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,19 +20,16 @@ class TestTrinoComponent {
         assertThat(trino("3G", "1GB").revokingTarget()).isEqualTo("0.235");
     }
 
-    private TrinoComponent trino(String heap, String queryMemory) {
-        return new TrinoComponent(
+    /** The settings every Trino process of the stack shares, coordinator or worker (see TrinoNode). */
+    private TrinoNode trino(String heap, String queryMemory) {
+        return TrinoNode.of(
                 directory.resolve("trino"),
                 directory.resolve("java"),
-                directory.resolve("etc"),
-                directory.resolve("data"),
-                18080,
                 heap,
                 queryMemory,
                 "thrift://127.0.0.1:9083",
                 URI.create("http://127.0.0.1:9000"),
                 "access",
-                "secret",
-                new ProcessFiles(directory.resolve("run/trino.pid"), directory.resolve("logs/trino.log")));
+                "secret");
     }
 }

@@ -1,0 +1,182 @@
+package dev.loglake.stack.component;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.loglake.core.config.StackConfig;
+import dev.loglake.stack.JavaRuntimes;
+import dev.loglake.stack.process.Ports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every Trino process of the stack shares, coordinator or worker: the installation and JDK, the heap and
+ * query memory, the {@code hive} catalog, and how the JVM is launched. S3 keys reach the catalog through
+ * environment variables ({@code ${ENV:...}}), never through a file.
+ */
+public record TrinoNode(
+        Path installation,
+        Path javaHome,
+        String heap,
+        String queryMemory,
+        String metastoreUri,
+        URI s3Endpoint,
+        Map<String, String> environment) {
+    /** The memory pool's room above the query memory: operators' small allocations outside the largest query. */
+    private static final long POOL_MARGIN_MB = 64;
+
+    public TrinoNode {
+        requireNonNull(installation, "installation is null");
+        requireNonNull(javaHome, "javaHome is null");
+        requireNonNull(heap, "heap is null");
+        requireNonNull(queryMemory, "queryMemory is null");
+        requireNonNull(metastoreUri, "metastoreUri is null");
+        requireNonNull(s3Endpoint, "s3Endpoint is null");
+        environment = Map.copyOf(environment);
+    }
+
+    public static TrinoNode of(
+            Path installation,
+            Path javaHome,
+            String heap,
+            String queryMemory,
+            String metastoreUri,
+            URI s3Endpoint,
+            String s3AccessKey,
+            String s3SecretKey) {
+        return new TrinoNode(
+                installation,
+                javaHome,
+                heap,
+                queryMemory,
+                metastoreUri,
+                s3Endpoint,
+                Map.of("LOGLAKE_STACK_S3_ACCESS_KEY", s3AccessKey, "LOGLAKE_STACK_S3_SECRET_KEY", s3SecretKey));
+    }
+
+    /** A copy whose processes also get {@code more} in their environment (the secure stack's secrets). */
+    TrinoNode withEnvironment(Map<String, String> more) {
+        Map<String, String> merged = new java.util.HashMap<>(environment);
+        merged.putAll(more);
+        return new TrinoNode(installation, javaHome, heap, queryMemory, metastoreUri, s3Endpoint, merged);
+    }
+
+    List<String> command(String nodeId, Path etc, Path data) {
+        return List.of(
+                JavaRuntimes.javaBinary(javaHome).toString(),
+                "-Xmx" + heap,
+                "-XX:+UseG1GC",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:-OmitStackTraceInFastThrow",
+                "-XX:ReservedCodeCacheSize=256M",
+                "-XX:+EnableDynamicAgentLoading",
+                "-Djdk.attach.allowAttachSelf=true",
+                "-Dfile.encoding=UTF-8",
+                "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow",
+                // What Trino's launcher passes from node.properties.
+                "-Dnode.environment=loglake_local",
+                "-Dnode.id=" + nodeId,
+                "-Dnode.data-dir=" + data,
+                "-Dnode.bind-ip=" + Ports.LOOPBACK,
+                "-Dconfig=" + etc.resolve("config.properties"),
+                "-Dlog.levels-file=" + etc.resolve("log.properties"),
+                // Everything on the console, which the stack appends to logs/<name>.log: one log to read.
+                "-Dlog.enable-console=true",
+                "-cp",
+                installation.resolve("lib") + "/*",
+                "io.trino.server.TrinoServer");
+    }
+
+    /** The settings of a node's memory, spilling and threads: the same on every node. */
+    List<String> executionProperties(Path data) {
+        return List.of(
+                "query.max-memory=" + queryMemory,
+                "query.max-memory-per-node=" + queryMemory,
+                // A busy day's sessions window or a backfill's aggregation may not fit in a query's memory:
+                // what does not fit spills to disk under the data directory instead of failing the load.
+                // Trino starts spilling when its memory pool (the heap less its headroom) is filled to the
+                // revoking threshold, not when a query nears its own limit: with the default headroom a
+                // query hit its limit before the pool was full enough, and nothing spilled. So the pool is
+                // the query's memory plus a little, and spilling starts when half the query's memory is
+                // used: revoking runs asynchronously while pages keep arriving, and a threshold close to
+                // the limit (60% of the pool was 90% of a 128 MB query) let a query reach its limit first.
+                "memory.heap-headroom-per-node=" + headroomMegabytes() + "MB",
+                "memory-revoking-threshold=" + revokingThreshold(),
+                "memory-revoking-target=" + revokingTarget(),
+                "spill-enabled=true",
+                "spiller-spill-path=" + data.resolve("spill"),
+                "max-spill-per-node=50GB",
+                "query-max-spill-per-node=20GB",
+                "task.concurrency=2",
+                "task.max-worker-threads=4");
+    }
+
+    /** The node's log levels and its hive catalog, which every node needs. */
+    void writeCommonFiles(Path etc) {
+        write(etc.resolve("log.properties"), "io.trino=INFO\n");
+        write(
+                etc.resolve("catalog").resolve("hive.properties"),
+                String.join(
+                        "\n",
+                        "connector.name=hive",
+                        "hive.metastore.uri=" + metastoreUri,
+                        "fs.native-s3.enabled=true",
+                        "s3.endpoint=" + s3Endpoint,
+                        "s3.path-style-access=true",
+                        "s3.region=us-east-1",
+                        "s3.aws-access-key=${ENV:LOGLAKE_STACK_S3_ACCESS_KEY}",
+                        "s3.aws-secret-key=${ENV:LOGLAKE_STACK_S3_SECRET_KEY}",
+                        // loglake writes external raw tables' partitions and registers partitions of its own.
+                        "hive.non-managed-table-writes-enabled=true",
+                        "hive.allow-register-partition-procedure=true",
+                        // Parquet with ZSTD: GZIP, the connector's default, doubles the cost of every write.
+                        "hive.storage-format=PARQUET",
+                        "hive.compression-codec=ZSTD",
+                        // Trino 476 cannot read back the timestamp column statistics that Hive Metastore 4 stores
+                        // (trinodb/trino#24988, #26214): the second write to a table with a timestamp column would
+                        // fail. loglake's runner runs ANALYZE on the other columns instead.
+                        "hive.collect-column-statistics-on-write=false",
+                        ""));
+    }
+
+    /** The share of the memory pool at which Trino starts spilling: half of a query's memory. */
+    String revokingThreshold() {
+        return poolShare(StackConfig.megabytes(queryMemory) / 2.0);
+    }
+
+    /** Spilling frees memory down to a quarter of a query's memory, so the next revoke is not immediate. */
+    String revokingTarget() {
+        return poolShare(StackConfig.megabytes(queryMemory) / 4.0);
+    }
+
+    private String poolShare(double megabytes) {
+        double pool = StackConfig.megabytes(queryMemory) + POOL_MARGIN_MB;
+        return String.format(java.util.Locale.ROOT, "%.3f", megabytes / pool);
+    }
+
+    /** The heap less the query memory and a margin: what Trino keeps out of its memory pool. */
+    private long headroomMegabytes() {
+        return StackConfig.megabytes(heap) - StackConfig.megabytes(queryMemory) - POOL_MARGIN_MB;
+    }
+
+    static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        // The environment holds the S3 keys and, on the secure stack, Trino's secrets.
+        return "TrinoNode[" + installation + ", heap " + heap + "]";
+    }
+}

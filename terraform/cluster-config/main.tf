@@ -331,6 +331,10 @@ resource "helm_release" "trino" {
   values = [
     file("${local.k8s_dir}/trino/values.yaml"),
     yamlencode({
+      # The access-control rules the secure local stack runs too: one file.
+      accessControl = {
+        rules = { "rules.json" = file("${local.k8s_dir}/trino/access-control-rules.json") }
+      }
       ingress = {
         annotations = {
           "alb.ingress.kubernetes.io/certificate-arn" = var.acm_certificate_arn

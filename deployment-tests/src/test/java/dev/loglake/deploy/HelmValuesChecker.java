@@ -19,8 +19,11 @@ final class HelmValuesChecker {
     private static final Set<String> FREE_FORM = Set.of("catalogs", "securityContext", "containerSecurityContext");
 
     /** Keys the chart documents for maps whose default is empty ({@code auth: {}}). */
-    private static final Map<String, Set<String>> DOCUMENTED_KEYS =
-            Map.of("auth", Set.of("passwordAuth", "passwordAuthSecret", "refreshPeriod", "groups", "groupAuthSecret"));
+    private static final Map<String, Set<String>> DOCUMENTED_KEYS = Map.of(
+            "auth",
+            Set.of("passwordAuth", "passwordAuthSecret", "refreshPeriod", "groups", "groupAuthSecret"),
+            "accessControl",
+            Set.of("type", "refreshPeriod", "configFile", "rules", "properties"));
 
     private HelmValuesChecker() {}
 

@@ -121,6 +121,20 @@ class TestTrinoHelmValues {
     }
 
     @Test
+    void accessControlRulesAreTheFileTheSecureLocalStackRuns() {
+        Map<String, Object> accessControl = Yaml.child(Yaml.map(RepositoryFiles.read(VALUES), VALUES), "accessControl");
+
+        assertThat(accessControl).containsEntry("type", "configmap").containsEntry("configFile", "rules.json");
+        // The rules themselves come from the one shared file, which the stack module packs for the local stack.
+        assertThat(RepositoryFiles.read("terraform/cluster-config/main.tf"))
+                .contains("\"rules.json\" = file(\"${local.k8s_dir}/trino/access-control-rules.json\")");
+        assertThat(RepositoryFiles.read("stack/pom.xml")).contains("<include>access-control-rules.json</include>");
+        Map<String, Object> rules =
+                Yaml.map(RepositoryFiles.read("k8s/trino/access-control-rules.json"), "access-control-rules.json");
+        assertThat(rules).containsKeys("catalogs", "schemas", "tables", "system_information");
+    }
+
+    @Test
     void vendoredChartValuesNameTheirSourceAndVersion() {
         String pinned = String.valueOf(Yaml.map(RepositoryFiles.read("k8s/trino/chart-pin.yaml"), "chart-pin.yaml")
                 .get("version"));

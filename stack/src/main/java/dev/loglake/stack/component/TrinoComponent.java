@@ -74,7 +74,9 @@ public final class TrinoComponent extends ServerComponent {
     public void start() {
         writeConfiguration();
         Daemons.start(node.command("loglake-local", etc, data), node.installation(), node.environment(), files());
-        HealthWait.until(this, Duration.ofSeconds(120), this::isStarted);
+        // Beside its workers the coordinator shares the cores with several JVMs that are still warming up: on a
+        // busy 2-core machine it was seen to need more than the single node's 120 s.
+        HealthWait.until(this, Duration.ofSeconds(workers == 0 ? 120 : 240), this::isStarted);
         HealthWait.until(this, Duration.ofSeconds(60), this::isHealthy);
     }
 

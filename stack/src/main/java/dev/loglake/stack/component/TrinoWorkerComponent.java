@@ -67,7 +67,8 @@ public final class TrinoWorkerComponent extends ServerComponent {
     public void start() {
         writeConfiguration();
         Daemons.start(node.command(nodeId(), etc, data), node.installation(), node.environment(), files());
-        HealthWait.until(this, Duration.ofSeconds(120), this::isHealthy);
+        // A worker starts as slowly as a single node, and later ones share the cores with the earlier ones.
+        HealthWait.until(this, Duration.ofSeconds(240), this::isHealthy);
     }
 
     /** The worker has finished starting; whether the coordinator sees it is the coordinator's health check. */

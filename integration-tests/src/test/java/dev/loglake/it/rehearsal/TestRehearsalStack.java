@@ -1,0 +1,244 @@
+package dev.loglake.it.rehearsal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loglake.core.config.LakeConfig;
+import dev.loglake.core.config.StackConfig;
+import dev.loglake.core.config.TrinoConfig;
+import dev.loglake.generator.manifest.Manifest;
+import dev.loglake.it.transforms.ManifestChecks;
+import dev.loglake.it.transforms.TransformFixture;
+import dev.loglake.stack.TrinoSecrets;
+import dev.loglake.stack.component.TrinoWorkerComponent;
+import dev.loglake.testing.OwnStack;
+import dev.loglake.transforms.run.TransformRequest;
+import dev.loglake.transforms.run.TransformSummary;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The rehearsal of production on one machine: a coordinator and two workers, HTTPS only, password sign-in and
+ * the access-control rules of the Helm chart. Clients connect as DBeaver does on AWS: JDBC with SSL=true and a
+ * password. The class starts a stack of its own and stops it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TestRehearsalStack {
+    private static final int WORKERS = 2;
+    private static final LocalDate DAY = LocalDate.of(2035, 3, 1);
+
+    private OwnStack own;
+    private TransformFixture lake;
+    private Manifest manifest;
+
+    @BeforeAll
+    void startStackAndLoadADay() {
+        own = OwnStack.start(
+                "rehearsal",
+                Map.of(
+                        StackConfig.TRINO_WORKERS, Integer.toString(WORKERS),
+                        StackConfig.SECURE, "true",
+                        StackConfig.TRINO_HEAP, "1G",
+                        StackConfig.TRINO_QUERY_MEMORY, "256MB"));
+        // The lake's own schema names (no test prefix): the access-control rules name reports and marts.
+        lake = new TransformFixture(own.testStack(), "rehearsal", Map.of(LakeConfig.SCHEMA_PREFIX, ""));
+        manifest = lake.generate(DAY, 1, 3_000, 0.01, 0.003);
+        lake.transform(TransformRequest.pending());
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (own != null) {
+            own.close();
+        }
+    }
+
+    @Test
+    void theCoordinatorSchedulesOnItsWorkers() throws SQLException {
+        assertThat(lake.single("SELECT count(*) FROM system.runtime.nodes WHERE state = 'active' AND NOT coordinator"))
+                .as("active workers")
+                .isEqualTo(WORKERS);
+        assertThat(lake.single("SELECT count(*) FROM system.runtime.nodes WHERE coordinator"))
+                .isEqualTo(1);
+        // The transform's tasks ran on the workers: the coordinator takes none (include-coordinator=false).
+        assertThat(lake.single("SELECT count(DISTINCT node_id) FROM system.runtime.tasks"
+                        + " WHERE node_id LIKE 'loglake-worker-%'"))
+                .as("workers that ran tasks")
+                .isPositive();
+    }
+
+    @Test
+    void theLakeEqualsTheManifest() {
+        ManifestChecks.assertLakeMatches(lake, manifest);
+    }
+
+    @Test
+    void theAnalystReadsReportsAndCannotWrite() throws SQLException {
+        try (Connection etl = own.testStack().openTrino();
+                Statement statement = etl.createStatement()) {
+            statement.execute("CREATE OR REPLACE VIEW hive.reports.rehearsal_daily_requests AS"
+                    + " SELECT dt, requests FROM hive.marts.daily_traffic");
+        }
+        try (Connection analyst = connect(TrinoSecrets.ANALYST, secrets().analystPassword());
+                Statement statement = analyst.createStatement()) {
+            try (ResultSet rows =
+                    statement.executeQuery("SELECT requests FROM hive.reports.rehearsal_daily_requests")) {
+                assertThat(rows.next()).as("a row of the report view").isTrue();
+                assertThat(rows.getLong(1))
+                        .isEqualTo(manifest.eventDates().get(DAY.toString()).validEvents());
+            }
+            assertDenied(statement, "CREATE TABLE hive.reports.analyst_table (x integer)");
+            assertDenied(statement, "INSERT INTO hive.marts.daily_traffic SELECT * FROM hive.marts.daily_traffic");
+            assertDenied(statement, "DROP VIEW hive.reports.rehearsal_daily_requests");
+            assertDenied(statement, "SELECT count(*) FROM hive.staging.quarantine");
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        // The driver signs in with the first statement, not when it connects.
+        assertThatThrownBy(() -> {
+                    try (Connection analyst =
+                                    connect(TrinoSecrets.ANALYST, secrets().analystPassword() + "x");
+                            Statement statement = analyst.createStatement()) {
+                        statement.execute("SELECT 1");
+                    }
+                })
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("Authentication failed");
+    }
+
+    @Test
+    void plainHttpToTheSecurePortIsRefused() throws InterruptedException {
+        URI plain =
+                URI.create("http://127.0.0.1:" + own.stack().config().ports().trino() + "/v1/statement");
+        HttpRequest request = HttpRequest.newBuilder(plain)
+                .header("X-Trino-User", "loglake")
+                .POST(HttpRequest.BodyPublishers.ofString("SELECT 1"))
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        try {
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode())
+                    .as("status of plain HTTP to the HTTPS port")
+                    .isNotEqualTo(200);
+            assertThat(response.body()).doesNotContain("nextUri");
+        } catch (IOException e) {
+            // refused at the TLS layer: as good
+        }
+    }
+
+    @Test
+    void secretsAreOwnerOnlyAndTheRulesAreTheChartsFile() throws IOException {
+        Path root = own.stack().layout().root();
+        for (Path secret : new Path[] {
+            own.stack().layout().trinoSecrets(),
+            root.resolve("secrets/trino-keystore.p12"),
+            root.resolve("trino/etc/password.db")
+        }) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
+                    .as(secret.toString())
+                    .isEqualTo("rw-------");
+        }
+        assertThat(Files.readString(root.resolve("trino/etc/password.db"), StandardCharsets.UTF_8))
+                .contains("loglake:$2a$10$")
+                .doesNotContain(secrets().loglakePassword());
+        Path chartRules = Path.of("..", "k8s", "trino", "access-control-rules.json");
+        assertThat(Files.readString(root.resolve("trino/etc/access-control-rules.json"), StandardCharsets.UTF_8))
+                .isEqualTo(Files.readString(chartRules, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Last, because it kills a worker: the run fails promptly with a message that names the lost worker (its
+     * address), and once the stack has the worker back, a plain rerun loads the day exactly.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aWorkerKilledMidTransformFailsTheRunNamingItAndARerunIsExact() throws Exception {
+        LocalDate day = DAY.plusDays(1);
+        Manifest second = lake.generate(day, 1, 30_000, 0.01, 0.003);
+        CompletableFuture<TransformSummary> interrupted =
+                CompletableFuture.supplyAsync(() -> lake.transform(TransformRequest.pending()));
+        awaitRunningWrite("parsed_lines", interrupted);
+        own.stack().kill(TrinoWorkerComponent.name(1));
+
+        Throwable failure;
+        try {
+            interrupted.get(2, TimeUnit.MINUTES);
+            throw new AssertionError("The transform succeeded although a worker was killed during it");
+        } catch (ExecutionException e) {
+            failure = e.getCause();
+        } catch (TimeoutException e) {
+            throw new AssertionError("The transform did not fail within two minutes of the worker's loss", e);
+        }
+        int port = own.stack().config().trinoWorkerPort(1);
+        assertThat(failure.getMessage()).as("the run's error").containsAnyOf("127.0.0.1:" + port, "loglake-worker-1");
+
+        own.stack().up();
+        lake.transform(TransformRequest.pending());
+        ManifestChecks.assertDayMatches(
+                lake, day.toString(), second.eventDates().get(day.toString()));
+    }
+
+    /** Polls Trino's query list until a statement writing {@code table} runs (or the run has ended). */
+    private void awaitRunningWrite(String table, CompletableFuture<?> run) throws SQLException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline && !run.isDone()) {
+            if (lake.single("SELECT count(*) FROM system.runtime.queries WHERE state = 'RUNNING' AND query LIKE '%"
+                            + table + "%' AND query NOT LIKE '%system.runtime%'")
+                    > 0) {
+                return;
+            }
+        }
+        throw new AssertionError("No running write to " + table + " was seen; the run "
+                + (run.isDone() ? "ended first" : "never got there"));
+    }
+
+    private TrinoSecrets secrets() {
+        return own.stack().trinoSecrets();
+    }
+
+    /** As DBeaver connects: the JDBC URL with SSL=true and the certificate as trust store, a user and password. */
+    private Connection connect(String user, String password) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        return DriverManager.getConnection(own.testStack().settings().get(TrinoConfig.URL), properties);
+    }
+
+    private static void assertDenied(Statement statement, String sql) {
+        assertThatThrownBy(() -> statement.execute(sql))
+                .as(sql)
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("Access Denied");
+    }
+}

@@ -5,11 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.loglake.stack.process.Daemons;
 import dev.loglake.stack.process.Ports;
 import dev.loglake.stack.process.ProcessFiles;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -80,21 +76,9 @@ public final class TrinoComponent extends ServerComponent {
         HealthWait.until(this, Duration.ofSeconds(60), this::isHealthy);
     }
 
-    /** The server answers and has finished starting ({@code /v1/info} is public, also on a secure coordinator). */
+    /** The server answers and has finished starting. */
     private boolean isStarted() {
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://" + Ports.LOOPBACK + ":" + httpPort() + "/v1/info"))
-                            .timeout(Duration.ofSeconds(2))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"starting\":false");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return TrinoNode.hasStarted(http, httpPort());
     }
 
     /**

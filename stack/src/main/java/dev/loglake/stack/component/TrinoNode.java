@@ -8,9 +8,13 @@ import dev.loglake.stack.process.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +42,26 @@ public record TrinoNode(
         requireNonNull(metastoreUri, "metastoreUri is null");
         requireNonNull(s3Endpoint, "s3Endpoint is null");
         environment = Map.copyOf(environment);
+    }
+
+    /**
+     * The Trino process on {@code port} answers and has finished starting: {@code /v1/info} is public, also on a
+     * secure coordinator's internal HTTP port, and says {@code "starting":false} once every plugin is loaded.
+     */
+    static boolean hasStarted(HttpClient http, int port) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://" + Ports.LOOPBACK + ":" + port + "/v1/info"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"starting\":false");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public static TrinoNode of(

@@ -5,11 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.loglake.stack.process.Daemons;
 import dev.loglake.stack.process.Ports;
 import dev.loglake.stack.process.ProcessFiles;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,22 +70,7 @@ public final class TrinoWorkerComponent extends ServerComponent {
     /** The worker has finished starting; whether the coordinator sees it is the coordinator's health check. */
     @Override
     public boolean isHealthy() {
-        if (process().isEmpty()) {
-            return false;
-        }
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://" + Ports.LOOPBACK + ":" + port() + "/v1/info"))
-                            .timeout(Duration.ofSeconds(2))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"starting\":false");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return process().isPresent() && TrinoNode.hasStarted(http, port());
     }
 
     @Override

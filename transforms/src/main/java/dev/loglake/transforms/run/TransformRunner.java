@@ -57,11 +57,6 @@ public final class TransformRunner {
     private final TrinoConnections connections;
     private final S3Client s3;
     private final LakeSchemas schemas;
-    /** The raw table of every declared format, and its file. */
-    private static final String RAW_TABLE = "log_lines";
-
-    private static final String RAW_TABLE_FILE = "raw/log_lines.sql";
-
     private final TransformConfig config;
     private final LeaseConfig leaseConfig;
     private TrinoSession trino;
@@ -141,7 +136,7 @@ public final class TransformRunner {
         // where checking after the registration could call a day closed whose last hour was never registered.
         RunDays days = new RunDays(arrivalStatuses, closure(available, arrivalDays));
         lease.checkHeld();
-        registerRawPartitions(raw, arrivalDays);
+        new RawPartitions(connections, schemas, config.concurrency()).register(trino, raw, arrivalDays);
         jobs.rebuildBehindView(
                 REFERENCE, ledger.runId().toLowerCase(Locale.ROOT).replace('-', '_'));
 
@@ -361,41 +356,6 @@ public final class TransformRunner {
      * cannot add them. A backfill of many days therefore registers its hours one by one (2,520 hours of 105 days:
      * about three minutes).
      */
-    private void registerRawPartitions(RawDays raw, SortedSet<LocalDate> days) {
-        List<RawDays.Partition> partitions = raw.partitions(days);
-        TreeSet<String> known = new TreeSet<>();
-        trino.query(
-                        RAW_TABLE_FILE,
-                        "SELECT log_format, site, dt, hour FROM "
-                                + schemas.table(schemas.raw(), "\"" + RAW_TABLE + "$partitions\"")
-                                + " WHERE dt BETWEEN "
-                                + new SqlValue.Text(days.first().toString()).render() + " AND "
-                                + new SqlValue.Text(days.last().toString()).render())
-                .rows()
-                .forEach(row -> known.add(row.get(0) + "/" + row.get(1) + "/" + row.get(2) + "/" + row.get(3)));
-        String procedure = schemas.catalog().render() + ".system.register_partition("
-                + new SqlValue.Text(schemas.raw().name()).render() + ", " + new SqlValue.Text(RAW_TABLE).render()
-                + ", ARRAY['log_format', 'site', 'dt', 'hour'], ARRAY[";
-        int registered = 0;
-        for (RawDays.Partition partition : partitions) {
-            if (known.contains(partition.key())) {
-                continue;
-            }
-            trino.query(
-                    RAW_TABLE_FILE,
-                    "CALL " + procedure
-                            + String.join(
-                                    ", ",
-                                    new SqlValue.Text(partition.format()).render(),
-                                    new SqlValue.Text(partition.site()).render(),
-                                    new SqlValue.Text(partition.day().toString()).render(),
-                                    new SqlValue.Text(partition.hour()).render())
-                            + "], " + new SqlValue.Text(partition.location()).render() + ")");
-            registered++;
-        }
-        log.info("Registered {} new raw partition(s) (format, site, day and hour folders)", registered);
-    }
-
     private static SortedSet<LocalDate> pending(
             SortedSet<LocalDate> available, Map<LocalDate, Ledger.DayStatus> arrivalStatuses) {
         SortedSet<LocalDate> pending = new TreeSet<>(available);

@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loglake.core.LoglakeException;
 import dev.loglake.generator.manifest.Manifest;
 import dev.loglake.lake.DayRange;
-import dev.loglake.stack.ComponentStatus;
 import dev.loglake.testing.LocalStackExtension;
 import dev.loglake.testing.TestStack;
 import dev.loglake.transforms.run.TransformRequest;
 import dev.loglake.transforms.run.TransformSummary;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,12 +31,10 @@ class TestTransformAfterTrinoCrash {
 
         CompletableFuture<TransformSummary> interrupted =
                 CompletableFuture.supplyAsync(() -> lake.transform(TransformRequest.pending()));
-        awaitRunningWrite(stack, lake.lake().schema("staging") + ".parsed_lines", interrupted);
-        ProcessHandle trino = trino(stack);
-        trino.destroyForcibly();
-        trino.onExit().join();
+        RunningWork.awaitStatement(stack, lake.lake().schema("staging") + ".parsed_lines", interrupted);
+        RunningWork.kill(stack, "Trino");
 
-        Throwable failure = failureOf(interrupted);
+        Throwable failure = RunningWork.failureWithin(interrupted, Duration.ofMinutes(1));
         assertThat(failure)
                 .isInstanceOf(LoglakeException.class)
                 .hasMessageContaining("stopped answering")
@@ -71,11 +62,9 @@ class TestTransformAfterTrinoCrash {
         TransformRequest reload = TransformRequest.days(new DayRange(START, START.plusDays(1)));
         CompletableFuture<TransformSummary> interrupted = CompletableFuture.supplyAsync(() -> lake.transform(reload));
         // Any statement on the marts: the reload is then overwriting complete days (the marts are many and short).
-        awaitRunningWrite(stack, lake.lake().schema("marts") + ".", interrupted);
-        ProcessHandle trino = trino(stack);
-        trino.destroyForcibly();
-        trino.onExit().join();
-        assertThat(failureOf(interrupted))
+        RunningWork.awaitStatement(stack, lake.lake().schema("marts") + ".", interrupted);
+        RunningWork.kill(stack, "Trino");
+        assertThat(RunningWork.failureWithin(interrupted, Duration.ofMinutes(1)))
                 .isInstanceOf(LoglakeException.class)
                 .hasMessageContaining("stopped answering");
 
@@ -83,45 +72,5 @@ class TestTransformAfterTrinoCrash {
         lake.transform(TransformRequest.pending());
 
         ManifestChecks.assertLakeMatches(lake, manifest);
-    }
-
-    private static ProcessHandle trino(TestStack stack) {
-        ComponentStatus trino = stack.stack().status().stream()
-                .filter(status -> status.name().equals("Trino"))
-                .findFirst()
-                .orElseThrow();
-        return ProcessHandle.of(trino.pid().getAsLong()).orElseThrow();
-    }
-
-    /** Polls Trino's own query list until a statement writing {@code table} runs (or the run has ended). */
-    private static void awaitRunningWrite(TestStack stack, String table, CompletableFuture<?> run) throws SQLException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        try (Connection trino = stack.openTrino();
-                Statement statement = trino.createStatement()) {
-            while (System.nanoTime() < deadline && !run.isDone()) {
-                try (ResultSet running = statement.executeQuery("SELECT count(*) FROM system.runtime.queries"
-                        + " WHERE state = 'RUNNING' AND query LIKE '%" + table + "%'"
-                        + " AND query NOT LIKE '%system.runtime%'")) {
-                    running.next();
-                    if (running.getLong(1) > 0) {
-                        return;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("No running write to " + table + " was seen; the run "
-                + (run.isDone() ? "ended first" : "never got there"));
-    }
-
-    /** The run's failure; it must come within a minute of the crash, not after the driver's long retries. */
-    private static Throwable failureOf(CompletableFuture<?> run) throws InterruptedException {
-        try {
-            run.get(1, TimeUnit.MINUTES);
-            throw new AssertionError("The transform succeeded although Trino was killed during it");
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("The transform did not fail within a minute of Trino's crash", e);
-        }
     }
 }

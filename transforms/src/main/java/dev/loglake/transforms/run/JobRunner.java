@@ -72,18 +72,17 @@ public final class JobRunner {
     }
 
     /**
-     * Like {@link #load}, but first deletes the table's partitions within {@code days}: a rerun must leave the
-     * table as a first load of the same input would, and an overwrite replaces only the partitions its SELECT
-     * returns, so a day for which the rerun's SELECT returns no rows (a quarantine that became empty, an event day
-     * whose late lines are gone) would keep its old rows.
+     * Like {@link #load}, for a rerun: a rerun must leave the table as a first load of the same input would, and an
+     * overwrite replaces only the partitions its SELECT returns, so a day for which the rerun's SELECT returns no
+     * rows (a quarantine that became empty, an event day whose late lines are gone) would keep its old rows. Those
+     * partitions are dropped after the write, not before: a partition the rerun writes stays in the metastore
+     * throughout, so that a reader of the reports views meets the day as "being reloaded"
+     * (sql/views/served_days.sql) rather than as a day with no rows.
      *
      * @return the rows written
      */
     public long replace(String file, DayRange days, Map<String, SqlValue> values) {
-        SqlFile sql = SqlFile.load(file);
-        String column = sql.partitionColumn()
-                .orElseThrow(() -> LoglakeException.internal(file + " has no partition column to replace", null));
-        return load(file, column + "=" + days, values, Optional.of(days));
+        return load(file, partitionColumn(SqlFile.load(file)) + "=" + days, values, Optional.of(days));
     }
 
     private long load(String file, String partitions, Map<String, SqlValue> values, Optional<DayRange> replaced) {
@@ -104,24 +103,19 @@ public final class JobRunner {
                                 + "\nWITH (" + tableProperties(sql) + ")");
                 existingTables.add(table);
             } else if (replaced.isPresent()) {
-                deletePartitions(job, file, table, sql, replaced.get());
+                StalePartitions stale = StalePartitions.before(job, file, table, partitionColumn(sql), replaced.get());
+                StatementResult written = run(job, file, partitions, "INSERT INTO " + table + "\n" + select);
+                stale.dropUnwrittenBy(written.queryId());
+                return written.rowsWritten();
             }
-            return run(job, file, partitions, "INSERT INTO " + table + "\n" + select);
+            return run(job, file, partitions, "INSERT INTO " + table + "\n" + select)
+                    .rowsWritten();
         }
     }
 
-    /**
-     * Deletes the table's partitions within {@code days}. A filter on the partition column alone makes this a
-     * metadata delete in the Hive connector: whole partitions are dropped, no data file is read.
-     */
-    private static void deletePartitions(TrinoSession job, String file, String table, SqlFile sql, DayRange days) {
-        String column = sql.partitionColumn()
-                .orElseThrow(() -> LoglakeException.internal(file + " has no partition column to replace", null));
-        job.query(
-                file,
-                "DELETE FROM " + table + " WHERE " + column + " BETWEEN " + new SqlValue.Date(days.from()).render()
-                        + " AND " + new SqlValue.Date(days.to()).render());
-        log.info("{} [{}={}]: partitions deleted before the rewrite", file, column, days);
+    private static String partitionColumn(SqlFile sql) {
+        return sql.partitionColumn()
+                .orElseThrow(() -> LoglakeException.internal(sql.name() + " has no partition column to replace", null));
     }
 
     /**
@@ -205,7 +199,8 @@ public final class JobRunner {
                 file,
                 "CREATE TABLE " + table + " " + TableComments.columnsAndComment(sql, trino.columns(file, select))
                         + "\nWITH (format = 'PARQUET')");
-        long rows = run(trino, file, "whole table", "INSERT INTO " + table + "\n" + select);
+        long rows = run(trino, file, "whole table", "INSERT INTO " + table + "\n" + select)
+                .rowsWritten();
         // An INSERT into an unpartitioned table rewrites its parameters, comment included: BI tools list it too.
         trino.query(
                 file,
@@ -263,7 +258,7 @@ public final class JobRunner {
         return trino.query(file, sql);
     }
 
-    private long run(TrinoSession session, String file, String partitions, String statement) {
+    private StatementResult run(TrinoSession session, String file, String partitions, String statement) {
         Instant started = Instant.now();
         ProgressLine progress = new ProgressLine(file, partitions, started);
         try {
@@ -278,7 +273,7 @@ public final class JobRunner {
                     String.format("%,d", result.rowsWritten()),
                     String.format("%.1f", Duration.between(started, ended).toMillis() / 1000.0),
                     result.queryId());
-            return result.rowsWritten();
+            return result;
         } catch (LoglakeException e) {
             recordFailure(file, partitions, started, progress.queryId(), e.getMessage());
             throw e;

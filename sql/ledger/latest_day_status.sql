@@ -12,12 +12,24 @@
 -- @column is_complete: True when the latest status is complete: the day's figures are final
 -- @column updated_at: When the status was set (UTC)
 -- @column run_id: The transform run that set it (see job_runs)
+-- @column reloading: True while a complete day is written again (its status is loading, the one before was
+--         complete): its figures were served and are being replaced; a report refuses to read it then
 SELECT
     kind,
     dt,
-    max_by(status, updated_at) AS status,
-    max_by(status, updated_at) = 'complete' AS is_complete,
-    max(updated_at) AS updated_at,
-    max_by(run_id, updated_at) AS run_id
-FROM {{catalog}}.{{ledger_schema}}.day_status
-GROUP BY kind, dt
+    statuses[1] AS status,
+    statuses[1] = 'complete' AS is_complete,
+    updated_at,
+    run_id,
+    statuses[1] = 'loading' AND cardinality(statuses) > 1 AND statuses[2] = 'complete' AS reloading
+FROM (
+    SELECT
+        kind,
+        dt,
+        -- Newest first. A run writes a day's statuses seconds apart, so updated_at orders them.
+        array_agg(status ORDER BY updated_at DESC) AS statuses,
+        max(updated_at) AS updated_at,
+        max_by(run_id, updated_at) AS run_id
+    FROM {{catalog}}.{{ledger_schema}}.day_status
+    GROUP BY kind, dt
+)

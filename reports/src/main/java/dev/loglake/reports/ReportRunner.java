@@ -13,7 +13,9 @@ import dev.loglake.reports.model.PeriodFigures;
 import dev.loglake.reports.model.ReportModel;
 import dev.loglake.reports.model.TrafficPoint;
 import dev.loglake.reports.period.DayCoverage;
+import dev.loglake.reports.period.LedgerDay;
 import dev.loglake.reports.period.PeriodWindow;
+import dev.loglake.reports.period.ReloadCheck;
 import dev.loglake.reports.query.ConcurrentQueries;
 import dev.loglake.reports.query.ReportQueries;
 import dev.loglake.reports.render.ReportFiles;
@@ -103,10 +105,21 @@ public final class ReportRunner {
                         schemas.table(schemas.ledger(), "day_status"));
             }
             PeriodWindow previous = window.previous();
-            Map<LocalDate, String> statuses = queries.dayStatuses(previous.first(), window.last());
+            List<LedgerDay> before = queries.ledgerDays(previous.first(), window.last());
+            ReloadCheck.requireNoneReloading(before);
+            Map<LocalDate, String> statuses = ReportQueries.statuses(before);
             DayCoverage coverage = DayCoverage.of(window, statuses);
             log.info("Report on the {} {}: {}", window.period().id(), window.key(), coverage.summary());
-            return read(coverage, DayCoverage.describe(previous, statuses));
+            ReportModel model;
+            try {
+                model = read(coverage, DayCoverage.describe(previous, statuses));
+            } catch (LoglakeException e) {
+                // A query that failed on a day being rewritten under it: say so, rather than Trino's file error.
+                ReloadCheck.requireUnchanged(before, queries.ledgerDays(previous.first(), window.last()), e);
+                throw e;
+            }
+            ReloadCheck.requireUnchanged(before, queries.ledgerDays(previous.first(), window.last()), null);
+            return model;
         }
     }
 

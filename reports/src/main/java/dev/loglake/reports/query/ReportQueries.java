@@ -14,6 +14,7 @@ import dev.loglake.reports.model.MixRow;
 import dev.loglake.reports.model.PeriodFigures;
 import dev.loglake.reports.model.RankedRow;
 import dev.loglake.reports.model.TrafficPoint;
+import dev.loglake.reports.period.LedgerDay;
 import dev.loglake.reports.period.PeriodWindow;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Runs the files of sql/reports/ and maps their rows to the report's model. Every query but {@link #dayStatuses}
+ * Runs the files of sql/reports/ and maps their rows to the report's model. Every query but {@link #ledgerDays}
  * reads exactly the complete days it is given, so that one report's figures all cover the same days.
  */
 public final class ReportQueries {
@@ -48,12 +49,24 @@ public final class ReportQueries {
                 > 0;
     }
 
-    /** The latest ledger status of each day of [first, last] that the ledger knows. */
-    public Map<LocalDate, String> dayStatuses(LocalDate first, LocalDate last) {
-        Map<LocalDate, String> statuses = new TreeMap<>();
+    /** What the ledger says of each day of [first, last] that it knows, by day. */
+    public List<LedgerDay> ledgerDays(LocalDate first, LocalDate last) {
+        List<LedgerDay> days = new ArrayList<>();
         for (List<Object> row : run("period_days", range(first, last))) {
-            statuses.put(date(row.get(0)), (String) row.get(1));
+            days.add(new LedgerDay(
+                    date(row.get(0)),
+                    (String) row.get(1),
+                    (String) row.get(2),
+                    (String) row.get(3),
+                    Boolean.TRUE.equals(row.get(4))));
         }
+        return days;
+    }
+
+    /** The latest status of each of {@code days}, by day. */
+    public static Map<LocalDate, String> statuses(List<LedgerDay> days) {
+        Map<LocalDate, String> statuses = new TreeMap<>();
+        days.forEach(day -> statuses.put(day.dt(), day.status()));
         return statuses;
     }
 

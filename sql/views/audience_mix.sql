@@ -19,5 +19,5 @@ SELECT
     CAST(m.requests AS double) / t.requests AS share_of_requests,
     CAST(m.visitors AS double) / t.visitors AS share_of_visitors
 FROM {{catalog}}.{{marts_schema}}.daily_audience_mix m
-JOIN {{catalog}}.{{reports_schema}}.day_status d ON d.dt = m.dt AND d.is_complete
 JOIN {{catalog}}.{{marts_schema}}.daily_traffic t ON t.dt = m.dt
+JOIN {{catalog}}.{{reports_schema}}.served_days d ON d.dt = m.dt

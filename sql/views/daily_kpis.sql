@@ -43,5 +43,9 @@ SELECT
     t.client_error_requests,
     t.server_error_requests
 FROM {{catalog}}.{{reports_schema}}.day_status d
-LEFT JOIN {{catalog}}.{{marts_schema}}.daily_traffic t
-    ON t.dt = d.dt AND d.is_complete
+LEFT JOIN (
+    -- Figures of complete days only (served_days.sql).
+    SELECT t.*
+    FROM {{catalog}}.{{marts_schema}}.daily_traffic t
+    JOIN {{catalog}}.{{reports_schema}}.served_days s ON s.dt = t.dt
+) t ON t.dt = d.dt

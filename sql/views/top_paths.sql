@@ -14,6 +14,6 @@ SELECT
     p.requests,
     CAST(p.requests AS double) / t.requests AS share_of_requests
 FROM {{catalog}}.{{marts_schema}}.daily_paths p
-JOIN {{catalog}}.{{reports_schema}}.day_status d ON d.dt = p.dt AND d.is_complete
 JOIN {{catalog}}.{{marts_schema}}.daily_traffic t ON t.dt = p.dt
+JOIN {{catalog}}.{{reports_schema}}.served_days d ON d.dt = p.dt
 WHERE p.path_rank <= 100

@@ -15,6 +15,6 @@ SELECT
     r.requests,
     CAST(r.requests AS double) / t.requests AS share_of_requests
 FROM {{catalog}}.{{marts_schema}}.daily_referrers r
-JOIN {{catalog}}.{{reports_schema}}.day_status d ON d.dt = r.dt AND d.is_complete
 JOIN {{catalog}}.{{marts_schema}}.daily_traffic t ON t.dt = r.dt
+JOIN {{catalog}}.{{reports_schema}}.served_days d ON d.dt = r.dt
 WHERE r.referrer_rank <= 50

@@ -22,4 +22,4 @@ SELECT
     CAST(h.server_error_requests AS double) / h.requests AS server_error_rate,
     h.p95_ms
 FROM {{catalog}}.{{marts_schema}}.hourly_traffic h
-JOIN {{catalog}}.{{reports_schema}}.day_status d ON d.dt = h.dt AND d.is_complete
+JOIN {{catalog}}.{{reports_schema}}.served_days d ON d.dt = h.dt

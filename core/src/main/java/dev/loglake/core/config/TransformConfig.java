@@ -1,6 +1,7 @@
 package dev.loglake.core.config;
 
 import dev.loglake.core.LoglakeException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,12 +18,17 @@ import java.util.List;
  * @param concurrency how many models of the lake's graph run at the same time, each on a connection of its own:
  *     models that do not read each other (the daily marts of the facts) are independent, and a day's small
  *     statements are bound by Trino's fixed cost per statement, not by the cores
+ * @param readerDrainSeconds how long a run that rewrites days waits for the queries that began before it guarded
+ *     the reports views; a query still running then is stopped with a message saying why, rather than left to
+ *     read files that are being replaced
  */
-public record TransformConfig(int latenessDays, int batchDays, long maxRowsPerWrite, int concurrency) {
+public record TransformConfig(
+        int latenessDays, int batchDays, long maxRowsPerWrite, int concurrency, int readerDrainSeconds) {
     public static final String LATENESS_DAYS = "transform.lateness-days";
     public static final String BATCH_DAYS = "transform.batch-days";
     public static final String MAX_ROWS_PER_WRITE = "transform.max-rows-per-write";
     public static final String CONCURRENCY = "transform.concurrency";
+    public static final String READER_DRAIN_SECONDS = "transform.reader-drain-seconds";
 
     static final List<ConfigProperty> PROPERTIES = List.of(
             ConfigProperty.of(
@@ -37,7 +43,12 @@ public record TransformConfig(int latenessDays, int batchDays, long maxRowsPerWr
                     CONCURRENCY,
                     "4",
                     "Models of the lake run at the same time when they do not read each other (1 runs them one by"
-                            + " one)."));
+                            + " one)."),
+            ConfigProperty.of(
+                    READER_DRAIN_SECONDS,
+                    "60",
+                    "Seconds a run that rewrites days waits for queries begun before it; then it stops them, with"
+                            + " a message."));
 
     public TransformConfig {
         if (latenessDays < 0 || latenessDays > 30) {
@@ -60,6 +71,15 @@ public record TransformConfig(int latenessDays, int batchDays, long maxRowsPerWr
                     "Invalid value for %s: %d. Expected a number of concurrent statements from 1 to 32.",
                     CONCURRENCY, concurrency);
         }
+        if (readerDrainSeconds < 0 || readerDrainSeconds > 3600) {
+            throw LoglakeException.user(
+                    "Invalid value for %s: %d. Expected a number of seconds from 0 to 3600.",
+                    READER_DRAIN_SECONDS, readerDrainSeconds);
+        }
+    }
+
+    public Duration readerDrain() {
+        return Duration.ofSeconds(readerDrainSeconds);
     }
 
     public static TransformConfig from(Settings settings) {
@@ -67,7 +87,8 @@ public record TransformConfig(int latenessDays, int batchDays, long maxRowsPerWr
                 integer(settings, LATENESS_DAYS),
                 integer(settings, BATCH_DAYS),
                 wholeNumber(settings, MAX_ROWS_PER_WRITE),
-                integer(settings, CONCURRENCY));
+                integer(settings, CONCURRENCY),
+                integer(settings, READER_DRAIN_SECONDS));
     }
 
     private static int integer(Settings settings, String key) {

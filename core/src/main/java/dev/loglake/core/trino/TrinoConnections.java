@@ -11,10 +11,34 @@ import java.util.Properties;
 
 /** Opens JDBC connections to Trino with loglake's settings. */
 public final class TrinoConnections {
+    /** The source every loglake connection names, unless a command names its own. */
+    public static final String SOURCE = "loglake";
+
     private final TrinoConfig config;
+    private final String source;
 
     public TrinoConnections(TrinoConfig config) {
+        this(config, SOURCE);
+    }
+
+    private TrinoConnections(TrinoConfig config, String source) {
         this.config = requireNonNull(config, "config is null");
+        this.source = requireNonNull(source, "source is null");
+        if (source.isBlank()) {
+            throw new IllegalArgumentException("source is blank");
+        }
+    }
+
+    /**
+     * The same connections, naming {@code source} as their client (Trino's system.runtime.queries shows it): the
+     * transform tells its own queries from its readers' this way.
+     */
+    public TrinoConnections withSource(String source) {
+        return new TrinoConnections(config, source);
+    }
+
+    public String source() {
+        return source;
     }
 
     public TrinoConfig config() {
@@ -25,7 +49,7 @@ public final class TrinoConnections {
         Properties properties = new Properties();
         properties.setProperty("user", config.user());
         config.password().ifPresent(password -> properties.setProperty("password", password));
-        properties.setProperty("source", "loglake");
+        properties.setProperty("source", source);
         try {
             Connection connection = DriverManager.getConnection(config.jdbcUrl(), properties);
             connection.setCatalog(config.catalog());

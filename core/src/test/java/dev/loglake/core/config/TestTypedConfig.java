@@ -57,6 +57,10 @@ class TestTypedConfig {
                 .isInstanceOf(LoglakeException.class)
                 .hasMessageContaining("transform.batch-days: 4294967326")
                 .hasMessageContaining("below 2^31");
+        assertThat(TransformConfig.from(settings(Map.of())).readerDrain()).hasSeconds(60);
+        assertThatThrownBy(() -> TransformConfig.from(settings(Map.of(TransformConfig.READER_DRAIN_SECONDS, "-1"))))
+                .hasMessageContaining("transform.reader-drain-seconds: -1")
+                .hasMessageContaining("from 0 to 3600");
     }
 
     @Test

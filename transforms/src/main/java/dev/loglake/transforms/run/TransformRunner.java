@@ -68,7 +68,8 @@ public final class TransformRunner {
             LakeSchemas schemas,
             TransformConfig config,
             LeaseConfig leaseConfig) {
-        this.connections = requireNonNull(connections, "connections is null");
+        // Named, so that the drain of readers (ReaderDrain) tells this run's queries from theirs.
+        this.connections = requireNonNull(connections, "connections is null").withSource(ReaderDrain.SOURCE);
         this.s3 = requireNonNull(s3, "s3 is null");
         this.schemas = requireNonNull(schemas, "schemas is null");
         this.config = requireNonNull(config, "config is null");
@@ -194,6 +195,7 @@ public final class TransformRunner {
                         "Rebuilding event day(s) {} too: the earlier load of these raw days wrote to them",
                         DayRange.consecutive(difference(eventDays, rowsPerEventDay.keySet())));
             }
+            keepReadersOff(ledger, eventDays);
             ledger.setDays(Ledger.DayKind.EVENT, eventDays, Ledger.DayStatus.LOADING);
             for (DayRange events : martRanges(eventDays, rowsPerEventDay)) {
                 Map<String, SqlValue> eventValues = values(events);
@@ -214,7 +216,35 @@ public final class TransformRunner {
             return eventDays;
         } catch (LoglakeException e) {
             markFailed(ledger, arrival, eventDays);
+            restoreViews();
             throw e;
+        }
+    }
+
+    /**
+     * Before the marts of event days the lake already has are written again: the reports views are replaced by
+     * ones that never read those days ({@link Views#guard}), and the queries begun before are let finish
+     * ({@link ReaderDrain}). A reader thus gets a day's old figures, its new ones, or a message saying it is being
+     * rewritten, never a mix or a file removed under it. Days the ledger does not know have no partitions yet:
+     * their first write appears at once, when its statement commits. The views are restored when the run ends
+     * ({@link #describeForBiTools}), or by the next batch's guard, or on failure.
+     */
+    private void keepReadersOff(Ledger ledger, SortedSet<LocalDate> eventDays) {
+        SortedSet<LocalDate> known =
+                new TreeSet<>(ledger.statuses(Ledger.DayKind.EVENT).keySet());
+        known.retainAll(eventDays);
+        if (!known.isEmpty()) {
+            new Views(trino, schemas).guard(known, ledger.runId());
+            new ReaderDrain(trino, schemas, config.readerDrain()).await(known, ledger.runId());
+        }
+    }
+
+    /** After a failed batch: the views serve the complete days again (the failed ones are not among them). */
+    private void restoreViews() {
+        try {
+            new Views(trino, schemas).createOrReplace("views");
+        } catch (LoglakeException e) {
+            log.warn("Could not restore the reports views; the next run does: {}", e.getMessage());
         }
     }
 

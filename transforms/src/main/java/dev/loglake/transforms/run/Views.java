@@ -12,11 +12,16 @@ import dev.loglake.lake.trino.TrinoSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +82,57 @@ final class Views {
             log.info("Created or replaced {} view(s) in schema {}", replaced, schema.name());
         }
     }
+    /**
+     * Replaces every view of the reports schema that has a day column by its {@link GuardedView}: no query on it
+     * reads the {@code days} being rewritten, and one that reaches them fails naming them and the run. The views
+     * keep their comment with "being rewritten" added, so that {@link #createOrReplace} restores them afterwards
+     * (and so does any later run, if this one is cut off).
+     */
+    void guard(SortedSet<LocalDate> days, String runId) {
+        List<Model> views = ModelCatalog.lake().all(ModelKind.VIEW, "views");
+        SqlValue.Identifier schema = schemas.schema(views.get(0).relation().split("\\.")[0]);
+        Map<String, List<String>> columns = columns(schema);
+        String message = "Day %s is being rewritten by transform run " + runId + " (since "
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "): late lines, a backfill, a rerun or a day still"
+                + " arriving. Its figures are not served until that run ends; query again then.";
+        int guarded = 0;
+        for (Model view : views) {
+            SqlFile sql = view.sql();
+            String name = new SqlFile(view.file(), sql.tag("view").orElseThrow()).render(schemas.parameters());
+            List<String> viewColumns = columns.getOrDefault(name.substring(name.indexOf('.') + 1), List.of());
+            if (!viewColumns.contains("dt") || view.relation().endsWith(".served_days")) {
+                continue;
+            }
+            String body = new GuardedView(sql.render(schemas.parameters()), viewColumns, days, message).sql();
+            String comment = comment(sql, sql.render(schemas.parameters())) + " Being rewritten: " + days + ".";
+            trino.query(
+                    view.file(),
+                    "CREATE OR REPLACE VIEW " + schemas.catalog().render() + "." + name + " COMMENT "
+                            + new SqlValue.Text(comment).render() + " AS\n" + body);
+            guarded++;
+        }
+        log.info(
+                "{} view(s) of schema {} hold no figures of day(s) {} until this run ends",
+                guarded,
+                schema.name(),
+                days);
+    }
+
+    /** Each view's and table's columns in the schema, in order, by name. */
+    private Map<String, List<String>> columns(SqlValue.Identifier schema) {
+        Map<String, List<String>> columns = new HashMap<>();
+        trino.query(
+                        "views",
+                        "SELECT table_name, column_name FROM "
+                                + schemas.catalog().render()
+                                + ".information_schema.columns WHERE table_schema = "
+                                + new SqlValue.Text(schema.name()).render() + " ORDER BY table_name, ordinal_position")
+                .rows()
+                .forEach(row -> columns.computeIfAbsent((String) row.get(0), key -> new ArrayList<>())
+                        .add((String) row.get(1)));
+        return columns;
+    }
+
     /** What the view is, its grain, what each column means, and where it comes from with its version. */
     static String comment(SqlFile sql, String body) {
         String columns = sql.columnComments().entrySet().stream()

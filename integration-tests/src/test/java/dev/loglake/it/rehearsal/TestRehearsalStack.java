@@ -54,6 +54,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class TestRehearsalStack {
     private static final int WORKERS = 2;
     private static final LocalDate DAY = LocalDate.of(2035, 3, 1);
+    private static final String LOGLAKE_QUERIES =
+            "SELECT count(*) FROM system.runtime.queries WHERE \"user\" = 'loglake'";
 
     private OwnStack own;
     private TransformFixture lake;
@@ -119,6 +121,16 @@ class TestRehearsalStack {
             assertDenied(statement, "INSERT INTO hive.marts.daily_traffic SELECT * FROM hive.marts.daily_traffic");
             assertDenied(statement, "DROP VIEW hive.reports.rehearsal_daily_requests");
             assertDenied(statement, "SELECT count(*) FROM hive.staging.quarantine");
+            // Only loglake may see (and stop) others' queries: the transform stops readers that outlast a reload.
+            assertThat(lake.single(LOGLAKE_QUERIES))
+                    .as("loglake's queries, seen by loglake")
+                    .isPositive();
+            try (ResultSet rows = statement.executeQuery(LOGLAKE_QUERIES)) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getLong(1))
+                        .as("loglake's queries, seen by the analyst")
+                        .isZero();
+            }
         }
     }
 

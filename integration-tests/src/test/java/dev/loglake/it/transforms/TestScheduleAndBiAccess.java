@@ -157,12 +157,18 @@ class TestScheduleAndBiAccess {
     private static void assertViews(Connection trino, TransformFixture lake) throws SQLException {
         String name = lake.lake().schema("reports");
         try (ResultSet rows = trino.getMetaData().getTables("hive", name, "%", new String[] {"VIEW"})) {
-            assertThat(strings(rows, "TABLE_NAME")).hasSize(6);
+            assertThat(strings(rows, "TABLE_NAME")).hasSize(7);
         }
         Map<String, String> remarks = tableComments(trino, name);
         assertThat(remarks.keySet())
                 .containsExactlyInAnyOrder(
-                        "day_status", "daily_kpis", "top_paths", "top_referrers", "traffic_by_hour", "audience_mix");
+                        "day_status",
+                        "served_days",
+                        "daily_kpis",
+                        "top_paths",
+                        "top_referrers",
+                        "traffic_by_hour",
+                        "audience_mix");
         assertThat(remarks.get("daily_kpis"))
                 .contains("Grain: one row per event day")
                 .contains("bounce_rate: Share of sessions with at most one page view")

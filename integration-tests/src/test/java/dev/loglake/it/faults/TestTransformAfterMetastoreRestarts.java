@@ -2,8 +2,10 @@ package dev.loglake.it.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loglake.core.LoglakeException;
 import dev.loglake.generator.manifest.Manifest;
 import dev.loglake.it.transforms.ManifestChecks;
+import dev.loglake.it.transforms.RunningWork;
 import dev.loglake.it.transforms.TransformFixture;
 import dev.loglake.lake.DayRange;
 import dev.loglake.stack.component.MetastoreComponent;
@@ -11,14 +13,18 @@ import dev.loglake.stack.component.PostgresComponent;
 import dev.loglake.testing.LocalStackExtension;
 import dev.loglake.testing.TestStack;
 import dev.loglake.transforms.run.TransformRequest;
+import dev.loglake.transforms.run.TransformSummary;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The metastore restarted between two transform jobs, then PostgreSQL restarted while the metastore is idle
  * (issue 7): each next transform reconnects on its own (no restart of Trino or of the metastore) and the
- * lake built by the three runs equals the manifest.
+ * lake built by the three runs equals the manifest. And the metastore killed in the middle of a transform: a
+ * plain rerun after its restart repairs the lake.
  */
 @ExtendWith(LocalStackExtension.class)
 class TestTransformAfterMetastoreRestarts {
@@ -38,6 +44,30 @@ class TestTransformAfterMetastoreRestarts {
         stack.stop(PostgresComponent.NAME);
         stack.restartStopped();
         assertThat(lake.transform(TransformRequest.pending()).arrivalDays()).containsExactly(START.plusDays(2));
+
+        ManifestChecks.assertLakeMatches(lake, manifest);
+    }
+
+    /**
+     * The metastore killed (SIGKILL) while a transform writes the marts: between a statement's files and their
+     * partitions' registration, or between two statements. The run fails (it cannot commit without the
+     * metastore), and once the metastore is back a plain rerun ends with the lake equal to the manifest.
+     */
+    @Test
+    void aMetastoreKilledDuringATransformIsRepairedByAPlainRerun(TestStack stack) throws Exception {
+        TransformFixture lake = new TransformFixture(stack, "metastore_kill");
+        Manifest manifest = lake.generate(START, 2, 20_000, 0.01, 0.003);
+
+        CompletableFuture<TransformSummary> interrupted =
+                CompletableFuture.supplyAsync(() -> lake.transform(TransformRequest.pending()));
+        RunningWork.awaitStatement(stack, lake.lake().schema("marts") + ".", interrupted);
+        RunningWork.kill(stack, MetastoreComponent.NAME);
+        // Trino's metastore client retries for a while before it gives up on a commit.
+        assertThat(RunningWork.failureWithin(interrupted, Duration.ofMinutes(3)))
+                .isInstanceOf(LoglakeException.class);
+
+        stack.restartStopped();
+        lake.transform(TransformRequest.pending());
 
         ManifestChecks.assertLakeMatches(lake, manifest);
     }

@@ -87,4 +87,13 @@ public record LakeSchemas(
         }
         return locations;
     }
+
+    /**
+     * The folder (key prefix) of a table of the lake in the warehouse bucket, such as {@code marts/fact_requests/}:
+     * Trino's Hive connector creates a table at {@code <schema location>/<table>}, and a partition at {@code
+     * <column>=<value>/} under it.
+     */
+    public String tableFolder(SqlValue.Identifier schema, String table) {
+        return schema.name() + "/" + table + "/";
+    }
 }

@@ -164,12 +164,15 @@ public final class TransformRunner {
      * Loads a batch of arrival days. A first load of arrival days only adds rows to the event days it touches, so
      * its overwrites leave nothing stale. A rerun of arrival days the ledger knows (a reload, a retry, an open
      * day) may write fewer rows or days than the load before it: it deletes the partitions of what it rewrites
-     * first, and rebuilds the event days its earlier load touched as well as those it touches now.
+     * first, and rebuilds the event days its earlier load touched as well as those it touches now. Any load first
+     * removes the files a cut-off run left in the folders of partitions the metastore never registered, which no
+     * DELETE or overwrite reaches ({@link OrphanPartitionFiles}).
      */
     private SortedSet<LocalDate> loadBatch(
             DayRange arrival, RunDays days, JobRunner jobs, Ledger ledger, Totals totals) {
         LayerChecks checks = new LayerChecks(trino, schemas, MODELS);
         ModelGraph graph = new ModelGraph(MODELS, config.concurrency());
+        OrphanPartitionFiles orphans = new OrphanPartitionFiles(s3, trino, schemas, jobs);
         boolean rerun = arrival.dates().stream().anyMatch(days.loadedBefore::contains);
         lease.checkHeld();
         ledger.setDays(Ledger.DayKind.ARRIVAL, arrival.dates(), Ledger.DayStatus.LOADING);
@@ -179,6 +182,7 @@ public final class TransformRunner {
                 eventDays.addAll(stagedRowsPerEventDay(arrival).keySet());
             }
             Map<String, SqlValue> arrivalValues = values(arrival);
+            orphans.remove(MODELS.all(ModelKind.MODEL, "staging"), arrival);
             long lines = new UnreadableRawObjects(s3, connections, schemas, ledger.runId())
                     .load(arrival, () -> write(jobs, rerun, "staging/parsed_lines.sql", arrival, arrivalValues));
             lease.checkHeld();
@@ -199,6 +203,8 @@ public final class TransformRunner {
             ledger.setDays(Ledger.DayKind.EVENT, eventDays, Ledger.DayStatus.LOADING);
             for (DayRange events : martRanges(eventDays, rowsPerEventDay)) {
                 Map<String, SqlValue> eventValues = values(events);
+                lease.checkHeld();
+                orphans.remove(MODELS.all(ModelKind.MODEL, "marts"), events);
                 graph.run(MODELS.all(ModelKind.MODEL, "marts"), model -> {
                     lease.checkHeld();
                     long rows = write(jobs, rerun, model.file(), events, eventValues);

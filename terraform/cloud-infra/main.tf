@@ -452,14 +452,15 @@ data "aws_iam_policy_document" "jobs" {
     resources = ["${aws_s3_bucket.lake["raw"].arn}/*"]
   }
   # loglake report writes the rendered reports and deletes the files of an earlier run that this run no
-  # longer writes. transform writes no table itself (Trino does the work), only its writer lease.
+  # longer writes. transform writes no table itself (Trino does the work), only its writer lease; in the
+  # warehouse it also removes what a cut-off run left (below).
   statement {
     sid       = "WriteReports"
     actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"]
     resources = ["${aws_s3_bucket.lake["reports"].arn}/*"]
   }
   # The writer lease (one transform at a time per lake): objects under _loglake/leases/ in the warehouse
-  # bucket, created with If-None-Match: * and deleted once superseded. Nothing else of the warehouse.
+  # bucket, created with If-None-Match: * and deleted once superseded.
   statement {
     sid       = "ListWriterLease"
     actions   = ["s3:ListBucket"]
@@ -474,6 +475,29 @@ data "aws_iam_policy_document" "jobs" {
     sid       = "WriterLease"
     actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
     resources = ["${aws_s3_bucket.lake["warehouse"].arn}/_loglake/leases/*"]
+  }
+  # Before it writes a day of a staging or marts table, loglake transform lists that day's partition folder and
+  # deletes the files a run cut off between writing them and registering the partition left there (the metastore
+  # never registered them, and Trino would read them beside the new ones). The jobs drop and rewrite those tables
+  # through Trino anyway, and the warehouse is versioned: a delete without a version id leaves a delete marker,
+  # and the file can be restored for 30 days. Nothing is granted outside the two schemas' folders.
+  statement {
+    sid       = "ListTableFolders"
+    actions   = ["s3:ListBucket"]
+    resources = [aws_s3_bucket.lake["warehouse"].arn]
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["staging/*", "marts/*"]
+    }
+  }
+  statement {
+    sid     = "RemoveOrphanPartitionFiles"
+    actions = ["s3:DeleteObject"]
+    resources = [
+      "${aws_s3_bucket.lake["warehouse"].arn}/staging/*",
+      "${aws_s3_bucket.lake["warehouse"].arn}/marts/*",
+    ]
   }
 }
 

@@ -75,8 +75,20 @@ class TestModelCatalog {
                 }
             }
         }
+        // A view is created after the views it reads (served_days, day_status).
         List<Model> views = lake.all(ModelKind.VIEW, "views");
-        assertThat(views.get(0).name()).isEqualTo("day_status");
+        for (Model view : views) {
+            for (Model dependency : lake.dependencies(view)) {
+                if (views.contains(dependency)) {
+                    assertThat(views.indexOf(dependency))
+                            .as(view + " after " + dependency)
+                            .isLessThan(views.indexOf(view));
+                }
+            }
+        }
+        assertThat(lake.dependencies(lake.model("views/top_paths.sql")))
+                .extracting(Model::name)
+                .contains("served_days");
     }
 
     @Test

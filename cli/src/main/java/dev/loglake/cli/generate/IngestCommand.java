@@ -91,6 +91,13 @@ public final class IngestCommand implements Callable<Integer> {
                         bucket,
                         Ingester.STATE_PREFIX);
             }
+            if (summary.leftoversDeleted() > 0) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "Deleted %d objects an interrupted ingest of these logs had stored: their lines are in this"
+                                + " run's objects.%n",
+                        summary.leftoversDeleted());
+            }
             if (summary.linesTooLong() > 0) {
                 System.out.printf(
                         Locale.ROOT,

@@ -15,6 +15,8 @@ import java.util.TreeSet;
  * @param linesTooLong quarantined lines longer than the bound of a line (only their head is kept)
  * @param filesWithTooLongLines the files those lines are in
  * @param bytesAlreadyIngested bytes of the files that an earlier ingest stored, skipped (a log that grew since)
+ * @param leftoversDeleted objects an interrupted ingest of the same logs had stored, deleted because this run
+ *     stored their lines again under other names (the log had grown in between)
  */
 public record IngestSummary(
         int files,
@@ -25,6 +27,7 @@ public record IngestSummary(
         long linesTooLong,
         SortedSet<String> filesWithTooLongLines,
         long bytesAlreadyIngested,
+        int leftoversDeleted,
         Map<String, Long> byDate,
         int objects) {
     public IngestSummary {

@@ -22,10 +22,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -77,6 +80,7 @@ public final class Ingester {
                 counts.tooLong,
                 counts.filesWithTooLongLines,
                 counts.bytesAlreadyIngested,
+                counts.leftoversDeleted,
                 counts.byDate,
                 counts.objects);
     }
@@ -87,10 +91,12 @@ public final class Ingester {
             return; // an empty file has no lines
         }
         String stateKey = IngestState.key(options.keyPrefix(), firstLine.get());
-        Optional<IngestState> previous = IngestState.load(store, stateKey);
-        if (previous.isEmpty() || !ingest(file, previous, stateKey, counts)) {
-            // never ingested, or its start is not what was ingested (another file with the same first line)
-            ingest(file, Optional.empty(), stateKey, counts);
+        String name = file.getFileName().toString();
+        IngestState previous = IngestState.load(store, stateKey).orElse(IngestState.nothingStored(name));
+        if (!ingest(file, previous, stateKey, counts)) {
+            // Its start is not what was ingested: another file with the same first line, ingested whole. What an
+            // interrupted ingest left pending is still replaced.
+            ingest(file, IngestState.nothingStored(name).withPending(previous.pending()), stateKey, counts);
         }
     }
 
@@ -99,7 +105,7 @@ public final class Ingester {
      * False, with nothing read counted or written, if the file does not start with the bytes {@code previous}
      * names.
      */
-    private boolean ingest(Path file, Optional<IngestState> previous, String stateKey, Counts counts) {
+    private boolean ingest(Path file, IngestState previous, String stateKey, Counts counts) {
         Map<LocalDateTime, GzipBuffer> hours = new TreeMap<>();
         GzipBuffer quarantine = new GzipBuffer();
         MessageDigest digest = sha256();
@@ -111,17 +117,14 @@ public final class Ingester {
         long lines = 0;
         boolean completedLast = false;
         try (BufferedInputStream in = open(file)) {
-            if (previous.isPresent()) {
-                IngestState state = previous.get();
-                if (digestNext(in, content, state.bytes()) != state.bytes()
-                        || !hex(copy(content).digest()).equals(state.sha256())) {
-                    return false;
-                }
-                start = state.bytes();
-                if (!state.lastLineComplete() && skipNewline(in, content)) {
-                    start++; // the newline that completes the line the last ingest stored as it was
-                    completedLast = true;
-                }
+            if (digestNext(in, content, previous.bytes()) != previous.bytes()
+                    || !hex(copy(content).digest()).equals(previous.sha256())) {
+                return false;
+            }
+            start = previous.bytes();
+            if (!previous.lastLineComplete() && skipNewline(in, content)) {
+                start++; // the newline that completes the line the last ingest stored as it was
+                completedLast = true;
             }
             LineReader reader = new LineReader(in, digest, content, MAX_LINE_BYTES);
             while (reader.next(line)) {
@@ -129,14 +132,12 @@ public final class Ingester {
                 route(file, line, reader.tooLong(), hours, quarantine, counts);
             }
             end = start + reader.consumed();
-            lastLineComplete = lines > 0
-                    ? reader.lastLineComplete()
-                    : previous.map(IngestState::lastLineComplete).orElse(true) || completedLast;
+            lastLineComplete = lines > 0 ? reader.lastLineComplete() : previous.lastLineComplete() || completedLast;
         } catch (IOException e) {
             throw LoglakeException.user("Cannot read %s: %s", file, e.getMessage());
         }
         counts.bytesAlreadyIngested += start;
-        if (lines == 0 && !completedLast) {
+        if (lines == 0 && !completedLast && previous.pending().isEmpty()) {
             return true; // nothing new: nothing is written, not even the state
         }
         String contentSha256 = hex(content.digest());
@@ -150,6 +151,7 @@ public final class Ingester {
                                 sha256().digest((contentSha256 + "@" + start).getBytes(StandardCharsets.US_ASCII)),
                                 0,
                                 6);
+        Map<String, GzipBuffer> objects = new LinkedHashMap<>();
         for (Map.Entry<LocalDateTime, GzipBuffer> hour : hours.entrySet()) {
             String key = RawLayout.hourPrefix(
                             options.keyPrefix(),
@@ -158,17 +160,41 @@ public final class Ingester {
                             hour.getKey().toLocalDate(),
                             hour.getKey().getHour())
                     + "ingest-" + id + ".log.gz";
-            upload(key, hour.getValue(), counts);
+            objects.put(key, hour.getValue());
         }
         if (quarantine.lines > 0) {
-            upload(
+            objects.put(
                     options.keyPrefix() + RawLayout.INGEST_QUARANTINE_PREFIX + id + "-" + safeName(file) + ".gz",
-                    quarantine,
-                    counts);
+                    quarantine);
         }
-        // Last: a run cut off before this point stores the same objects again next time.
+        store(objects, previous, stateKey, counts);
+        // Last: a run cut off before this point stores the same objects again next time, and replaces those of
+        // its own that the log no longer names (see store).
         new IngestState(file.getFileName().toString(), end, contentSha256, lastLineComplete).save(store, stateKey);
         return true;
+    }
+
+    /**
+     * Stores a file's objects, then deletes the objects an interrupted ingest of the same log left that these do
+     * not overwrite. Before the first object, the state records every key this run and the interrupted ones may
+     * leave behind, so that a run cut off anywhere in between is cleaned up by the next: a log that grew in
+     * between names its objects differently, and its lines would otherwise be stored twice.
+     */
+    private void store(Map<String, GzipBuffer> objects, IngestState previous, String stateKey, Counts counts) {
+        SortedSet<String> pending = new TreeSet<>(previous.pending());
+        pending.addAll(objects.keySet());
+        if (!objects.isEmpty()) {
+            previous.withPending(pending).save(store, stateKey);
+        }
+        objects.forEach((key, buffer) -> upload(key, buffer, counts));
+        // The interrupted run may have stopped before storing some of its keys: only those it stored are left over.
+        List<String> leftOver = previous.pending().stream()
+                .filter(key -> !objects.containsKey(key) && store.list(key).contains(key))
+                .toList();
+        if (!leftOver.isEmpty()) {
+            store.delete(leftOver);
+            counts.leftoversDeleted += leftOver.size();
+        }
     }
 
     private void route(
@@ -398,7 +424,8 @@ public final class Ingester {
         long withoutShape;
         long tooLong;
         long bytesAlreadyIngested;
-        final java.util.SortedSet<String> filesWithTooLongLines = new java.util.TreeSet<>();
+        int leftoversDeleted;
+        final SortedSet<String> filesWithTooLongLines = new TreeSet<>();
         int objects;
         final Map<String, Long> byDate = new TreeMap<>();
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.progress.ProgressReporter;
+import dev.loglake.generator.store.ObjectStore;
+import dev.loglake.generator.store.ObjectUpload;
 import dev.loglake.generator.store.TestingObjectStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -173,6 +175,63 @@ class TestIngester {
     }
 
     @Test
+    void anIngestCutOffBetweenItsUploadsAndRunAgainStoresEveryLineOnce() throws IOException {
+        List<String> all = routedLines();
+        Path file = Files.writeString(directory.resolve("access.log"), String.join("\n", all) + "\n");
+        TestingObjectStore store = new TestingObjectStore();
+        assertThatThrownBy(() -> ingest(new DyingStore(store, 2), List.of(file)))
+                .isInstanceOf(ProcessKilled.class);
+        assertThat(store.list("access/")).as("hours stored before the kill").hasSize(2);
+
+        IngestSummary rerun = ingest(store, List.of(file));
+
+        assertThat(rerun.linesRead()).isEqualTo(all.size());
+        assertThat(rerun.leftoversDeleted())
+                .as("objects overwritten, none left over")
+                .isZero();
+        assertThat(storedLines(store)).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    /**
+     * A live log grows between a run cut off half-way and its rerun: the objects the cut-off run stored are named by
+     * the content it read, which the grown log no longer has, so the rerun must remove them, not store their lines
+     * a second time beside its own.
+     */
+    @Test
+    void anIngestCutOffBetweenItsUploadsAndRunAgainAfterTheLogGrewStoresEveryLineOnce() throws IOException {
+        List<String> all = routedLines();
+        Path file = Files.writeString(directory.resolve("access.log"), String.join("\n", all.subList(0, 4)) + "\n");
+        TestingObjectStore store = new TestingObjectStore();
+        assertThatThrownBy(() -> ingest(new DyingStore(store, 2), List.of(file)))
+                .isInstanceOf(ProcessKilled.class);
+        Files.writeString(file, String.join("\n", all.subList(4, all.size())) + "\n", StandardOpenOption.APPEND);
+
+        IngestSummary rerun = ingest(store, List.of(file));
+
+        assertThat(rerun.leftoversDeleted())
+                .as("the two hours stored before the kill")
+                .isEqualTo(2);
+        assertThat(storedLines(store)).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    /** The same, when the cut-off run was storing the new lines of a log an earlier ingest had stored in part. */
+    @Test
+    void aCutOffIngestOfANewTailRunAgainAfterTheLogGrewStoresEveryLineOnce() throws IOException {
+        List<String> all = routedLines();
+        Path file = Files.writeString(directory.resolve("access.log"), all.get(0) + "\n");
+        TestingObjectStore store = new TestingObjectStore();
+        ingest(store, List.of(file));
+        Files.writeString(file, String.join("\n", all.subList(1, 4)) + "\n", StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> ingest(new DyingStore(store, 1), List.of(file)))
+                .isInstanceOf(ProcessKilled.class);
+        Files.writeString(file, String.join("\n", all.subList(4, all.size())) + "\n", StandardOpenOption.APPEND);
+
+        ingest(store, List.of(file));
+
+        assertThat(storedLines(store)).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
     void aMissingInputIsNamed() {
         assertThatThrownBy(() -> new IngestOptions(List.of(directory.resolve("nope.log")), IngestFormat.COMBINED, ""))
                 .isInstanceOf(LoglakeException.class)
@@ -204,7 +263,63 @@ class TestIngester {
         return lines;
     }
 
-    private static IngestSummary ingest(TestingObjectStore store, List<Path> inputs) {
+    /** What a process killed (SIGKILL) in the middle of an upload leaves: nothing after it runs. */
+    private static final class ProcessKilled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ProcessKilled(String key) {
+            super("killed before storing " + key);
+        }
+    }
+
+    /**
+     * A store whose process dies before its log object number {@code logObjects + 1} (an hour or a quarantine
+     * object) is stored: every write before that is kept, none after.
+     */
+    private static final class DyingStore implements ObjectStore {
+        private final TestingObjectStore store;
+        private int logObjectsLeft;
+
+        DyingStore(TestingObjectStore store, int logObjects) {
+            this.store = store;
+            this.logObjectsLeft = logObjects;
+        }
+
+        @Override
+        public ObjectUpload upload(String key) {
+            throw new UnsupportedOperationException("ingest puts whole objects");
+        }
+
+        @Override
+        public void put(String key, byte[] bytes) {
+            if (!key.startsWith(IngestState.PREFIX) && logObjectsLeft-- == 0) {
+                throw new ProcessKilled(key);
+            }
+            store.put(key, bytes);
+        }
+
+        @Override
+        public byte[] get(String key) {
+            return store.get(key);
+        }
+
+        @Override
+        public List<String> list(String prefix) {
+            return store.list(prefix);
+        }
+
+        @Override
+        public void delete(List<String> keys) {
+            store.delete(keys);
+        }
+
+        @Override
+        public String describe() {
+            return store.describe();
+        }
+    }
+
+    private static IngestSummary ingest(ObjectStore store, List<Path> inputs) {
         ProgressReporter progress = new ProgressReporter(
                 "lines", 0, new PrintStream(OutputStream.nullOutputStream()), false, System::nanoTime);
         return new Ingester(store, new IngestOptions(inputs, IngestFormat.COMBINED, ""), progress).run();

@@ -14,6 +14,7 @@ import dev.loglake.generator.store.S3Access;
 import dev.loglake.generator.store.S3ObjectStore;
 import dev.loglake.lake.RawLayout;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -70,19 +71,28 @@ public final class IngestCommand implements Callable<Integer> {
                     ProgressReporter.toStderr("lines", 0).start()) {
                 summary = new Ingester(store, options, progress).run();
             }
-            System.out.printf(
-                    Locale.ROOT,
-                    "Read %,d lines from %d files: %,d routed to %d dates, %,d quarantined"
-                            + " (s3://%s/quarantine/ingest/), %,d routed lines not in %s shape; %d objects.%n",
-                    summary.linesRead(),
-                    summary.files(),
-                    summary.linesRouted(),
-                    summary.byDate().size(),
-                    summary.linesQuarantined(),
-                    bucket,
-                    summary.routedWithoutShape(),
-                    options.format(),
-                    summary.objects());
+            if (summary.linesRead() == 0) {
+                // Not an error: an empty log is a quiet night or a freshly rotated file, and a cron job that
+                // ingests it must not fail. Said in words, so that a wrong path is not mistaken for a load.
+                System.out.println(nothingToIngest(summary));
+            } else {
+                System.out.printf(
+                        Locale.ROOT,
+                        "Read %,d lines from %d files: %,d routed to %d dates, %,d quarantined"
+                                + " (s3://%s/quarantine/ingest/), %,d routed lines not in %s shape; %d objects.%n",
+                        summary.linesRead(),
+                        summary.files(),
+                        summary.linesRouted(),
+                        summary.byDate().size(),
+                        summary.linesQuarantined(),
+                        bucket,
+                        summary.routedWithoutShape(),
+                        options.format(),
+                        summary.objects());
+                if (!summary.emptyFiles().isEmpty()) {
+                    System.out.println("Empty, nothing to ingest: " + String.join(", ", summary.emptyFiles()));
+                }
+            }
             if (summary.bytesAlreadyIngested() > 0) {
                 System.out.printf(
                         Locale.ROOT,
@@ -110,5 +120,24 @@ public final class IngestCommand implements Callable<Integer> {
                     .forEach((date, lines) -> System.out.printf(Locale.ROOT, "  dt=%s  %,d lines%n", date, lines));
         }
         return 0;
+    }
+
+    /** Why a run read no line: no file, empty files, logs with no new lines since the last ingest, or both. */
+    static String nothingToIngest(IngestSummary summary) {
+        if (summary.files() == 0) {
+            return "Nothing to ingest: no file in the folders given; no object was stored.";
+        }
+        List<String> reasons = new ArrayList<>();
+        if (!summary.emptyFiles().isEmpty()) {
+            reasons.add((summary.emptyFiles().size() == 1
+                            ? "1 empty file ("
+                            : summary.emptyFiles().size() + " empty files (")
+                    + String.join(", ", summary.emptyFiles()) + ")");
+        }
+        int unchanged = summary.files() - summary.emptyFiles().size();
+        if (unchanged > 0) {
+            reasons.add(unchanged + (unchanged == 1 ? " file" : " files") + " with no new lines since the last ingest");
+        }
+        return "Nothing to ingest: " + String.join(" and ", reasons) + "; no object was stored.";
     }
 }

@@ -14,6 +14,7 @@ import java.util.TreeSet;
  * @param routedWithoutShape routed lines that lack the full shape of the format (counted, not dropped)
  * @param linesTooLong quarantined lines longer than the bound of a line (only their head is kept)
  * @param filesWithTooLongLines the files those lines are in
+ * @param emptyFiles the files without a byte (after gzip), which have nothing to ingest
  * @param bytesAlreadyIngested bytes of the files that an earlier ingest stored, skipped (a log that grew since)
  * @param leftoversDeleted objects an interrupted ingest of the same logs had stored, deleted because this run
  *     stored their lines again under other names (the log had grown in between)
@@ -26,6 +27,7 @@ public record IngestSummary(
         long routedWithoutShape,
         long linesTooLong,
         SortedSet<String> filesWithTooLongLines,
+        SortedSet<String> emptyFiles,
         long bytesAlreadyIngested,
         int leftoversDeleted,
         Map<String, Long> byDate,
@@ -33,6 +35,7 @@ public record IngestSummary(
     public IngestSummary {
         byDate = Collections.unmodifiableMap(new TreeMap<>(byDate));
         filesWithTooLongLines = Collections.unmodifiableSortedSet(new TreeSet<>(filesWithTooLongLines));
+        emptyFiles = Collections.unmodifiableSortedSet(new TreeSet<>(emptyFiles));
         if (linesRouted + linesQuarantined != linesRead) {
             throw new IllegalStateException(
                     "lines lost: read " + linesRead + ", routed " + linesRouted + ", quarantined " + linesQuarantined);

@@ -79,6 +79,7 @@ public final class Ingester {
                 counts.withoutShape,
                 counts.tooLong,
                 counts.filesWithTooLongLines,
+                counts.emptyFiles,
                 counts.bytesAlreadyIngested,
                 counts.leftoversDeleted,
                 counts.byDate,
@@ -88,7 +89,8 @@ public final class Ingester {
     private void ingest(Path file, Counts counts) {
         Optional<String> firstLine = firstLineSha256(file);
         if (firstLine.isEmpty()) {
-            return; // an empty file has no lines
+            counts.emptyFiles.add(file.toString()); // no lines, and no state: a log that starts later is new
+            return;
         }
         String stateKey = IngestState.key(options.keyPrefix(), firstLine.get());
         String name = file.getFileName().toString();
@@ -426,6 +428,7 @@ public final class Ingester {
         long bytesAlreadyIngested;
         int leftoversDeleted;
         final SortedSet<String> filesWithTooLongLines = new TreeSet<>();
+        final SortedSet<String> emptyFiles = new TreeSet<>();
         int objects;
         final Map<String, Long> byDate = new TreeMap<>();
     }

@@ -231,6 +231,30 @@ class TestIngester {
         assertThat(storedLines(store)).containsExactlyInAnyOrderElementsOf(all);
     }
 
+    /**
+     * An empty log (a quiet night) and the gzip of one (logrotate compresses empty logs unless told notifempty), and an
+     * empty file named .gz: nothing to store, not even a state, and the summary names them.
+     */
+    @Test
+    void emptyFilesAndAnEmptyGzipStoreNothingAndAreNamed() throws IOException {
+        Path empty = Files.write(directory.resolve("access.log"), new byte[0]);
+        Path emptyGzip = Files.write(directory.resolve("access.log.1.gz"), gzip(""));
+        Path emptyNamedGz = Files.write(directory.resolve("access.log.2.gz"), new byte[0]);
+        TestingObjectStore store = new TestingObjectStore();
+
+        IngestSummary summary = ingest(store, List.of(empty, emptyGzip, emptyNamedGz));
+
+        assertThat(Files.size(emptyGzip))
+                .as("a gzip stream: header, empty block, trailer")
+                .isEqualTo(20);
+        assertThat(summary.files()).isEqualTo(3);
+        assertThat(summary.linesRead()).isZero();
+        assertThat(summary.objects()).isZero();
+        assertThat(summary.emptyFiles())
+                .containsExactly(empty.toString(), emptyGzip.toString(), emptyNamedGz.toString());
+        assertThat(store.writtenKeys()).isEmpty();
+    }
+
     @Test
     void aMissingInputIsNamed() {
         assertThatThrownBy(() -> new IngestOptions(List.of(directory.resolve("nope.log")), IngestFormat.COMBINED, ""))

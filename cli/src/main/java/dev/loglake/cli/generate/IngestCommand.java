@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.s3.S3Client;
         description = {
             "Upload existing access logs (plain or gzip) to the raw bucket under access/<format>/dt=YYYY-MM-DD/hour=HH/,"
                     + " each line by its own time (UTC). The format is declared, never guessed from a line.",
-            "Lines without a valid time go to quarantine/ingest/ and are counted; none is dropped."
+            "Lines without a valid time go to quarantine/ingest/ and are counted; none is dropped. Of a line longer"
+                    + " than 262,144 bytes only the head is kept, in quarantine/ingest/too-long/."
         })
 public final class IngestCommand implements Callable<Integer> {
     @Mixin
@@ -111,9 +112,12 @@ public final class IngestCommand implements Callable<Integer> {
             if (summary.linesTooLong() > 0) {
                 System.out.printf(
                         Locale.ROOT,
-                        "%,d of the quarantined lines are longer than %,d bytes (only their head was kept), in: %s%n",
+                        "%,d of the quarantined lines are longer than %,d bytes (only their head was kept, in"
+                                + " s3://%s/%s), in: %s%n",
                         summary.linesTooLong(),
                         Ingester.MAX_LINE_BYTES,
+                        bucket,
+                        Ingester.TOO_LONG_QUARANTINE_PREFIX,
                         String.join(", ", summary.filesWithTooLongLines()));
             }
             summary.byDate()

@@ -35,8 +35,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * {@code loglake ingest}: uploads real access logs to the raw layout. Each line goes, unchanged, to the
- * dt/hour of its own time (UTC); lines without a valid time, and lines longer than {@link #MAX_LINE_BYTES}, go
- * to quarantine/ingest/. Object names carry a
+ * dt/hour of its own time (UTC); lines without a valid time go to quarantine/ingest/, and the heads of lines longer
+ * than {@link #MAX_LINE_BYTES} to quarantine/ingest/too-long/. Object names carry a
  * digest of the file's content, so ingesting the same file again overwrites instead of duplicating; and ingest
  * remembers how much of each log it stored ({@link IngestState}), so that a log that has grown since is ingested
  * from where the last ingest stopped, and an unchanged one stores nothing.
@@ -51,6 +51,12 @@ public final class Ingester {
      * transforms would load is cut here. A longer line is quarantined here, and only its head is kept.
      */
     public static final int MAX_LINE_BYTES = 4 * 65_536;
+
+    /**
+     * Where the heads of lines longer than {@link #MAX_LINE_BYTES} go, apart from the lines without a valid time:
+     * the reason is in the key, so that a head is never taken for a whole line.
+     */
+    public static final String TOO_LONG_QUARANTINE_PREFIX = RawLayout.INGEST_QUARANTINE_PREFIX + "too-long/";
 
     /** Where ingest remembers how much of each log it stored (see {@link IngestState}). */
     public static final String STATE_PREFIX = IngestState.PREFIX;
@@ -110,6 +116,7 @@ public final class Ingester {
     private boolean ingest(Path file, IngestState previous, String stateKey, Counts counts) {
         Map<LocalDateTime, GzipBuffer> hours = new TreeMap<>();
         GzipBuffer quarantine = new GzipBuffer();
+        GzipBuffer tooLong = new GzipBuffer();
         MessageDigest digest = sha256();
         MessageDigest content = sha256();
         LineBuffer line = new LineBuffer(4096);
@@ -131,7 +138,11 @@ public final class Ingester {
             LineReader reader = new LineReader(in, digest, content, MAX_LINE_BYTES);
             while (reader.next(line)) {
                 lines++;
-                route(file, line, reader.tooLong(), hours, quarantine, counts);
+                if (reader.tooLong()) {
+                    quarantineHead(file, line, tooLong, counts);
+                } else {
+                    route(line, hours, quarantine, counts);
+                }
             }
             end = start + reader.consumed();
             lastLineComplete = lines > 0 ? reader.lastLineComplete() : previous.lastLineComplete() || completedLast;
@@ -169,6 +180,9 @@ public final class Ingester {
                     options.keyPrefix() + RawLayout.INGEST_QUARANTINE_PREFIX + id + "-" + safeName(file) + ".gz",
                     quarantine);
         }
+        if (tooLong.lines > 0) {
+            objects.put(options.keyPrefix() + TOO_LONG_QUARANTINE_PREFIX + id + "-" + safeName(file) + ".gz", tooLong);
+        }
         store(objects, previous, stateKey, counts);
         // Last: a run cut off before this point stores the same objects again next time, and replaces those of
         // its own that the log no longer names (see store).
@@ -199,24 +213,20 @@ public final class Ingester {
         }
     }
 
-    private void route(
-            Path file,
-            LineBuffer line,
-            boolean tooLong,
-            Map<LocalDateTime, GzipBuffer> hours,
-            GzipBuffer quarantine,
-            Counts counts) {
+    /** A line longer than the bound: its head (the bytes kept) shows what it was; the rest was not kept. */
+    private void quarantineHead(Path file, LineBuffer line, GzipBuffer tooLong, Counts counts) {
+        counts.read++;
+        progress.addDone(1);
+        tooLong.write(line.array(), line.size());
+        counts.quarantined++;
+        counts.tooLong++;
+        counts.filesWithTooLongLines.add(file.toString());
+    }
+
+    private void route(LineBuffer line, Map<LocalDateTime, GzipBuffer> hours, GzipBuffer quarantine, Counts counts) {
         int length = line.size();
         counts.read++;
         progress.addDone(1);
-        if (tooLong) {
-            // Quarantined as a line: its head (the bytes kept) shows what it was; the rest was not kept.
-            quarantine.write(line.array(), length);
-            counts.quarantined++;
-            counts.tooLong++;
-            counts.filesWithTooLongLines.add(file.toString());
-            return;
-        }
         if (length > 0 && line.array()[length - 1] == '\r') {
             length--;
         }

@@ -9,7 +9,15 @@ import java.util.regex.Pattern;
  * time; the summary counts them.
  */
 final class RealLogShape {
-    private static final String QUOTED = "\"(?:[^\"\\\\]|\\\\.)*\"";
+    /**
+     * A quoted field, \" and other escapes inside, as an "unrolled loop" with possessive quantifiers: runs of plain
+     * characters, each escape followed by its run. The plain alternation, (?:[^"\\]|\\.)*, makes Java's regex engine
+     * recurse once per character and overflow the stack on a field of 2,000 characters, which real logs have (long
+     * referrers, scanners' requests); this form matches the same fields without recursing per character and
+     * without backtracking.
+     */
+    private static final String QUOTED = "\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"";
+
     private static final String HEAD = "^\\S+ \\S+ .*?\\[[^\\]]+\\] " + QUOTED + " (?:[0-9]{3}|-) (?:[0-9]+|-)";
     private static final Pattern COMMON = Pattern.compile(HEAD + "$");
     private static final Pattern COMBINED = Pattern.compile(HEAD + " " + QUOTED + " " + QUOTED + "(?: .*)?$");

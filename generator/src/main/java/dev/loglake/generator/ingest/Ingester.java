@@ -322,6 +322,7 @@ public final class Ingester {
         private final MessageDigest content;
         private final int maxLength;
         private long length;
+        private int lastByte;
         private long consumed;
         private boolean lastLineComplete = true;
 
@@ -336,6 +337,7 @@ public final class Ingester {
         boolean next(LineBuffer line) throws IOException {
             line.clear();
             length = 0;
+            lastByte = -1;
             int b = in.read();
             if (b < 0) {
                 return false;
@@ -351,6 +353,7 @@ public final class Ingester {
                     content.update((byte) b);
                 }
                 length++;
+                lastByte = b;
                 b = in.read();
             }
             if (length <= maxLength) {
@@ -370,9 +373,13 @@ public final class Ingester {
             content.update(bytes, 0, count);
         }
 
-        /** Whether the last line was longer than the bound (only its head is in the buffer). */
+        /**
+         * Whether the last line was longer than the bound (only its head is in the buffer). The CR of a CRLF line end
+         * does not count: a line of the bound with it is kept whole (the buffer holds the line without the CR), as
+         * the same line with LF is.
+         */
         boolean tooLong() {
-            return length > maxLength;
+            return length > maxLength && !(length == maxLength + 1L && lastByte == '\r');
         }
 
         /** Bytes read, newlines included. */

@@ -116,6 +116,26 @@ class TestIngester {
                 .isEqualTo("no time here\n"));
     }
 
+    /** A CRLF line's CR is a line end, not a byte of the line: it does not make a line of the bound too long. */
+    @Test
+    void aLineOfExactlyTheBoundIsKeptWholeWithCrlfAsWithLf() throws IOException {
+        String head = "203.0.113.9 - - [01/Nov/2026:10:59:59 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"";
+        String line = head + "a".repeat(Ingester.MAX_LINE_BYTES - head.length() - 1) + "\"";
+        for (String end : List.of("\n", "\r\n")) {
+            Path file = Files.writeString(directory.resolve("bound-" + end.length() + ".log"), line + end);
+            TestingObjectStore store = new TestingObjectStore();
+
+            IngestSummary summary = ingest(store, List.of(file));
+
+            assertThat(summary.linesTooLong())
+                    .as("too long, with %d-byte line ends", end.length())
+                    .isZero();
+            assertThat(storedLines(store))
+                    .as("with %d-byte line ends", end.length())
+                    .containsExactly(line);
+        }
+    }
+
     @Test
     void aLogThatGrewSinceStoresOnlyItsNewLines() throws IOException {
         List<String> all = routedLines();

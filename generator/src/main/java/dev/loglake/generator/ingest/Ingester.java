@@ -321,6 +321,10 @@ public final class Ingester {
         private final MessageDigest digest;
         private final MessageDigest content;
         private final int maxLength;
+        /** The bytes of a line past the bound, digested in blocks: a digest update per byte made this 5 MB/s. */
+        private final byte[] rest = new byte[1 << 13];
+
+        private int restSize;
         private long length;
         private int lastByte;
         private long consumed;
@@ -349,8 +353,10 @@ public final class Ingester {
                     if (length == maxLength) {
                         update(line.array(), line.size());
                     }
-                    digest.update((byte) b);
-                    content.update((byte) b);
+                    rest[restSize++] = (byte) b;
+                    if (restSize == rest.length) {
+                        updateRest();
+                    }
                 }
                 length++;
                 lastByte = b;
@@ -358,6 +364,8 @@ public final class Ingester {
             }
             if (length <= maxLength) {
                 update(line.array(), line.size());
+            } else {
+                updateRest();
             }
             digest.update((byte) '\n');
             lastLineComplete = b == '\n';
@@ -371,6 +379,11 @@ public final class Ingester {
         private void update(byte[] bytes, int count) {
             digest.update(bytes, 0, count);
             content.update(bytes, 0, count);
+        }
+
+        private void updateRest() {
+            update(rest, restSize);
+            restSize = 0;
         }
 
         /**

@@ -153,6 +153,27 @@ class TestIngester {
         assertThat(storedLines(store)).containsExactlyInAnyOrderElementsOf(all);
     }
 
+    /** What is stored of a line too long is its head, but the log's state covers every byte of it. */
+    @Test
+    void aLogWithALineTooLongThatGrewSinceStoresOnlyItsNewLines() throws IOException {
+        List<String> all = routedLines();
+        Path file = directory.resolve("access.log");
+        String tooLong = "y".repeat(3 * Ingester.MAX_LINE_BYTES + 12_345);
+        Files.writeString(file, all.get(0) + "\n" + tooLong + "\n" + all.get(1) + "\n");
+        TestingObjectStore store = new TestingObjectStore();
+        ingest(store, List.of(file));
+        long before = Files.size(file);
+
+        Files.writeString(file, all.get(2) + "\n", StandardOpenOption.APPEND);
+        IngestSummary appended = ingest(store, List.of(file));
+
+        assertThat(appended.bytesAlreadyIngested()).isEqualTo(before);
+        assertThat(appended.linesRead()).isEqualTo(1);
+        assertThat(storedLines(store))
+                .containsExactlyInAnyOrder(
+                        all.get(0), all.get(1), all.get(2), tooLong.substring(0, Ingester.MAX_LINE_BYTES));
+    }
+
     @Test
     void ingestingTheIdenticalFileAgainStoresNothingNewEvenWhenRotatedOrCompressed() throws IOException {
         List<String> all = routedLines();

@@ -56,6 +56,11 @@ public final class LoglakeCli {
 
     /** Starts {@code loglake <command> --config FILE <args>}; stdout and stderr go to files named by {@code name}. */
     public Run start(String name, String command, String... args) {
+        return start(name, List.of(), command, args);
+    }
+
+    /** The same, with options for the command's JVM, such as {@code -Xmx64m}. */
+    public Run start(String name, List<String> jvmOptions, String command, String... args) {
         List<String> line = new ArrayList<>();
         // A shell without job control starts background commands with SIGINT ignored, the child inherits that,
         // and the JVM then leaves SIGINT ignored: a CI job run in the background would make Ctrl-C tests fail.
@@ -63,6 +68,7 @@ public final class LoglakeCli {
         line.add("env");
         line.add("--default-signal=INT");
         line.add(ProcessHandle.current().info().command().orElse("java"));
+        line.addAll(jvmOptions);
         line.add("-jar");
         line.add(JAR.toAbsolutePath().toString());
         line.add(command);
@@ -96,6 +102,22 @@ public final class LoglakeCli {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /**
+         * Kills the process with SIGKILL, as the OOM killer or a lost machine would: nothing of it runs after this
+         * returns (no shutdown hook, no finally).
+         */
+        public void kill() {
+            process.destroyForcibly();
+            try {
+                if (!process.waitFor(1, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("pid " + process.pid() + " still runs a minute after SIGKILL");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -102,7 +102,9 @@ class TestIngestInterrupted {
                             log.lines().size() - log.withoutTime().size(),
                             DAYS,
                             log.withoutTime().size()))
-                    .doesNotContain("Skipped")
+                    .doesNotContain("Skipped");
+            assertThat(rerun.stdout())
+                    .as("the killed run's objects, named by the log as it was, replaced")
                     .contains("Deleted " + storedWhenKilled.size() + " objects an interrupted ingest of these logs"
                             + " had stored");
             List<String> hours = hourObjects(s3, bucket);

@@ -15,6 +15,7 @@ public final class ConfigRegistry {
             LakeConfig.PROPERTIES,
             TransformConfig.PROPERTIES,
             LeaseConfig.PROPERTIES,
+            GenerateConfig.PROPERTIES,
             ScheduleConfig.PROPERTIES,
             StackConfig.PROPERTIES));
 

@@ -176,6 +176,52 @@ class TestTypedConfig {
                 .hasMessageContaining("Expected a whole number of seconds");
     }
 
+    @Test
+    void thePartSizeIsEightMibByDefaultAndTakesS3sRange() {
+        assertThat(GenerateConfig.from(settings(Map.of())).partSizeBytes()).isEqualTo(8 * 1024 * 1024);
+        assertThat(GenerateConfig.from(settings(Map.of(GenerateConfig.PART_SIZE_MIB, " 5 ")))
+                        .partSizeBytes())
+                .isEqualTo(5 * 1024 * 1024);
+        assertThat(GenerateConfig.from(settings(Map.of(GenerateConfig.PART_SIZE_MIB, "2047")))
+                        .partSizeBytes())
+                .isEqualTo(2047 * 1024 * 1024);
+    }
+
+    @Test
+    void aPartSizeOutsideItsRangeNamesTheKeyTheValueAndTheRange() {
+        // 4 MiB: S3 refuses parts below 5 MiB (but the last), so the upload would fail at its first complete.
+        for (String value : new String[] {"4", "0", "-8", "2048", "5120", "4294967301"}) {
+            assertThatThrownBy(() -> GenerateConfig.from(settings(Map.of(GenerateConfig.PART_SIZE_MIB, value))))
+                    .as(value)
+                    .isInstanceOf(LoglakeException.class)
+                    .hasMessageContaining("generate.part-size-mib: " + value + ".")
+                    .hasMessageContaining("Expected a part size in MiB from 5 (S3's minimum part) to 2047");
+        }
+        assertThatThrownBy(() -> GenerateConfig.from(settings(Map.of(GenerateConfig.PART_SIZE_MIB, "2"))))
+                .hasMessage("Invalid value for generate.part-size-mib: 2. Expected a part size in MiB from 5 (S3's"
+                        + " minimum part) to 2047 (the largest part one upload buffer holds).");
+    }
+
+    @Test
+    void aPartSizeThatIsNotAWholeNumberNamesItsSource() {
+        for (String value : new String[] {"8MiB", "5.5", ""}) {
+            assertThatThrownBy(() -> GenerateConfig.from(settings(Map.of(GenerateConfig.PART_SIZE_MIB, value))))
+                    .as(value)
+                    .isInstanceOf(LoglakeException.class)
+                    .hasMessageContaining("generate.part-size-mib: '" + value + "' (flag)")
+                    .hasMessageContaining("Expected a whole number of MiB");
+        }
+    }
+
+    @Test
+    void thePartSizeIsADocumentedKey() {
+        assertThat(ConfigRegistry.find(GenerateConfig.PART_SIZE_MIB).orElseThrow())
+                .satisfies(property -> {
+                    assertThat(property.defaultValue()).isEqualTo("8");
+                    assertThat(property.environmentVariable()).isEqualTo("LOGLAKE_GENERATE_PART_SIZE_MIB");
+                });
+    }
+
     private static Settings settings(Map<String, String> values) {
         return Settings.defaults().with(values, "flag");
     }

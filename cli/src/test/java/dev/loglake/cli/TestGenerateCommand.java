@@ -1,7 +1,9 @@
 package dev.loglake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loglake.core.LoglakeException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +13,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The days generate writes: the given ones, or the current day (UTC) for a scheduled run. */
+/** The days generate writes (the given ones, or the current day (UTC) for a scheduled run), and its checks. */
 class TestGenerateCommand {
     private static final Clock JUST_AFTER_MIDNIGHT = Clock.fixed(Instant.parse("2026-11-09T00:10:00Z"), ZoneOffset.UTC);
 
@@ -30,6 +32,18 @@ class TestGenerateCommand {
         assertThat(plan("generate", "--start", "2026-11-01", "--days", "3").summary())
                 .singleElement(InstanceOfAssertFactories.STRING)
                 .startsWith("generate 3 day(s) from 2026-11-01 ");
+    }
+
+    /** A scheduled job whose environment sets a part size S3 refuses fails its plan, not every night's upload. */
+    @Test
+    void aBadPartSizeInTheEnvironmentFailsThePlan() {
+        assertThatThrownBy(() -> Loglake.plan(
+                        Map.of("LOGLAKE_LAKE_RAW_BUCKET", "raw", "LOGLAKE_GENERATE_PART_SIZE_MIB", "4"),
+                        directory,
+                        JUST_AFTER_MIDNIGHT,
+                        "generate"))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("generate.part-size-mib: 4.");
     }
 
     private CommandPlan plan(String... args) {

@@ -58,6 +58,26 @@ class TestLoglakeCommand {
         assertThat(err.toString()).contains("stack.trino-port: '0'").contains("Expected a TCP port");
     }
 
+    /** A part below S3's minimum would fail every large upload at its end: refused before S3 is contacted. */
+    @Test
+    void aPartSizeBelowS3sMinimumStopsGenerateBeforeItConnects() {
+        assertThat(run(
+                        "generate",
+                        "--start",
+                        "2026-11-01",
+                        "--set",
+                        "stack.data-dir=" + directory,
+                        "--set",
+                        "s3.endpoint=http://127.0.0.1:1",
+                        "--set",
+                        "generate.part-size-mib=2"))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("Invalid value for generate.part-size-mib: 2.")
+                .contains("Expected a part size in MiB from 5 (S3's minimum part) to 2047")
+                .doesNotContain("127.0.0.1:1");
+    }
+
     @Test
     void anInvalidCronExpressionStopsScheduleBeforeItsLoopStarts() {
         assertThat(run("schedule", "--cron", "0 25 * * *", "--set", "stack.data-dir=" + directory))

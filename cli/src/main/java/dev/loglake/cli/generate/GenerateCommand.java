@@ -3,6 +3,7 @@ package dev.loglake.cli.generate;
 import dev.loglake.cli.CommandPlan;
 import dev.loglake.cli.ConfigOptions;
 import dev.loglake.core.LoglakeException;
+import dev.loglake.core.config.GenerateConfig;
 import dev.loglake.core.config.LakeConfig;
 import dev.loglake.core.config.S3Config;
 import dev.loglake.core.config.Settings;
@@ -139,9 +140,10 @@ public final class GenerateCommand implements Callable<Integer>, CommandPlan.Pla
         GenerateOptions options = options(Clock.systemUTC());
         Settings settings = config.settings();
         String bucket = LakeConfig.from(settings).rawBucket();
+        int partSize = GenerateConfig.from(settings).partSizeBytes();
         try (S3Client s3 = S3Clients.create(S3Config.from(settings), options.threads() * 2 + 2)) {
             S3Access.checkBucket(s3, bucket, LakeConfig.RAW_BUCKET, settings);
-            S3ObjectStore store = new S3ObjectStore(s3, bucket, S3Access.describeEndpoint(settings));
+            S3ObjectStore store = new S3ObjectStore(s3, bucket, S3Access.describeEndpoint(settings), partSize);
             return benchmark ? runBenchmark(options, store, settings) : runGenerate(options, store, bucket);
         }
     }
@@ -192,6 +194,7 @@ public final class GenerateCommand implements Callable<Integer>, CommandPlan.Pla
         Settings settings = config.settings();
         String bucket = LakeConfig.from(settings).rawBucket();
         S3Config.from(settings);
+        GenerateConfig.from(settings);
         return new CommandPlan(
                 List.of(String.format(
                         Locale.ROOT,

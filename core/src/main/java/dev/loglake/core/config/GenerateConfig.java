@@ -13,6 +13,9 @@ import java.util.List;
 public record GenerateConfig(long partSizeMib) {
     public static final String PART_SIZE_MIB = "generate.part-size-mib";
 
+    /** Above S3's minimum, and small enough that one buffer per concurrent upload bounds the memory. */
+    public static final long DEFAULT_PART_SIZE_MIB = 8;
+
     /** S3 refuses smaller parts, except an upload's last one. */
     public static final long MIN_PART_SIZE_MIB = 5;
 
@@ -23,7 +26,7 @@ public record GenerateConfig(long partSizeMib) {
 
     static final List<ConfigProperty> PROPERTIES = List.of(ConfigProperty.of(
             PART_SIZE_MIB,
-            "8",
+            Long.toString(DEFAULT_PART_SIZE_MIB),
             "MiB per part when 'loglake generate' uploads an object larger than one part (S3 multipart upload): "
                     + MIN_PART_SIZE_MIB + " (S3's minimum) to " + MAX_PART_SIZE_MIB + "."));
 

@@ -3,6 +3,7 @@ package dev.loglake.generator.store;
 import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
+import dev.loglake.core.config.GenerateConfig;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -14,9 +15,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** {@link ObjectStore} on one S3 bucket through the AWS SDK v2. */
 public final class S3ObjectStore implements ObjectStore {
-    /** Parts of 8 MiB: above S3's 5 MiB minimum, and one buffer per concurrent upload bounds the memory. */
-    public static final int PART_SIZE = 8 * 1024 * 1024;
-
     private static final int DELETE_BATCH = 1000;
 
     private final S3Client s3;
@@ -24,14 +22,20 @@ public final class S3ObjectStore implements ObjectStore {
     private final String endpoint;
     private final int partSize;
 
+    /** A store that uploads large objects in parts of the default size (GenerateConfig.DEFAULT_PART_SIZE_MIB). */
     public S3ObjectStore(S3Client s3, String bucket, String endpoint) {
-        this(s3, bucket, endpoint, PART_SIZE);
+        this(s3, bucket, endpoint, new GenerateConfig(GenerateConfig.DEFAULT_PART_SIZE_MIB).partSizeBytes());
     }
 
-    S3ObjectStore(S3Client s3, String bucket, String endpoint, int partSize) {
+    /** A store that uploads objects larger than {@code partSize} bytes in parts of that size. */
+    public S3ObjectStore(S3Client s3, String bucket, String endpoint, int partSize) {
         this.s3 = requireNonNull(s3, "s3 is null");
         this.bucket = requireNonNull(bucket, "bucket is null");
         this.endpoint = requireNonNull(endpoint, "endpoint is null");
+        if (partSize < GenerateConfig.MIN_PART_SIZE_MIB * 1024 * 1024) {
+            // A bug, not a user's mistake: GenerateConfig refuses such a setting before a run starts.
+            throw new IllegalArgumentException("part size below S3's minimum of 5 MiB: " + partSize);
+        }
         this.partSize = partSize;
     }
 

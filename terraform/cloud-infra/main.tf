@@ -451,6 +451,13 @@ data "aws_iam_policy_document" "jobs" {
     actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"]
     resources = ["${aws_s3_bucket.lake["raw"].arn}/*"]
   }
+  # A generate rerun lists the multipart uploads open in the raw bucket and aborts those a killed run left
+  # in the hours it writes (AbortMultipartUpload above).
+  statement {
+    sid       = "ListOpenUploadsOfRawLogs"
+    actions   = ["s3:ListBucketMultipartUploads"]
+    resources = [aws_s3_bucket.lake["raw"].arn]
+  }
   # loglake report writes the rendered reports and deletes the files of an earlier run that this run no
   # longer writes. transform writes no table itself (Trino does the work), only its writer lease; in the
   # warehouse it also removes what a cut-off run left (below).

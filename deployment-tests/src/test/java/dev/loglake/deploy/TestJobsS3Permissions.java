@@ -46,6 +46,8 @@ class TestJobsS3Permissions {
             Map.entry("uploadPart", Set.of("s3:PutObject")),
             Map.entry("completeMultipartUpload", Set.of("s3:PutObject")),
             Map.entry("abortMultipartUpload", Set.of("s3:AbortMultipartUpload")),
+            Map.entry("listMultipartUploads", Set.of("s3:ListBucketMultipartUploads")),
+            Map.entry("listMultipartUploadsPaginator", Set.of("s3:ListBucketMultipartUploads")),
             Map.entry("listObjectsV2", Set.of("s3:ListBucket")),
             Map.entry("listObjectsV2Paginator", Set.of("s3:ListBucket")),
             Map.entry("headBucket", Set.of("s3:ListBucket")),

@@ -15,11 +15,14 @@ import dev.loglake.generator.model.Incident;
 import dev.loglake.generator.model.IpPlan;
 import dev.loglake.generator.model.TrafficModel;
 import dev.loglake.generator.store.ObjectStore;
+import dev.loglake.generator.store.OpenUpload;
 import dev.loglake.lake.RawLayout;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A generate run: plans the hours, generates them in parallel (one hour per task, each with its own seed,
  * so the output does not depend on scheduling), uploads them with retries, marks each complete, and
  * writes the manifest. A failed or cancelled run names its incomplete hours; rerunning the same command
- * completes them and skips the rest.
+ * completes them and skips the rest, after aborting the uploads a killed run left open in them.
  */
 public final class GenerateRun {
     private static final int ATTEMPTS = 4;
@@ -44,6 +47,7 @@ public final class GenerateRun {
     private final GenerateOptions options;
     private final ObjectStore store;
     private final ProgressReporter progress;
+    private final PrintStream messages;
     private final TrafficModel model;
     private final String fingerprint;
     private final List<HourPlan> hours;
@@ -51,9 +55,15 @@ public final class GenerateRun {
     private final AtomicBoolean failed = new AtomicBoolean();
 
     public GenerateRun(GenerateOptions options, ObjectStore store, ProgressReporter progress) {
+        this(options, store, progress, System.err);
+    }
+
+    /** A run that reports what it cleaned up and its failures to {@code messages}. */
+    GenerateRun(GenerateOptions options, ObjectStore store, ProgressReporter progress, PrintStream messages) {
         this.options = requireNonNull(options, "options is null");
         this.store = requireNonNull(store, "store is null");
         this.progress = requireNonNull(progress, "progress is null");
+        this.messages = requireNonNull(messages, "messages is null");
         this.model = TrafficModel.build(options.seed(), options.eventsPerDay(), options.incidents());
         this.fingerprint = RunFingerprint.of(options);
         this.hours = RunPlan.hours(options, model.returningVisitors());
@@ -78,6 +88,7 @@ public final class GenerateRun {
         store.put(options.keyPrefix() + RawLayout.IP_BLOCKS_KEY, referenceTable());
         CompletionMarkers markers = new CompletionMarkers(store, options.keyPrefix(), options.format(), fingerprint);
         Set<String> completed = markers.completedHours();
+        abortUploadsLeftOpen(completed);
         List<HourResult> results = runHours(markers, completed);
         List<String> incomplete = new ArrayList<>();
         for (int i = 0; i < hours.size(); i++) {
@@ -108,6 +119,50 @@ public final class GenerateRun {
                         .sum(),
                 results.stream().mapToLong(HourResult::storedBytes).sum(),
                 Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    /**
+     * Aborts the multipart uploads an earlier run left open in the hours this run writes. A run killed in the middle
+     * of an upload (SIGKILL, the OOM killer, a lost node) cannot abort it: its parts stay stored, invisible and
+     * billed, until an abort (or the bucket's lifecycle rule, days later). An upload of a generated object in an
+     * hour this run is about to write is the earlier run's attempt at this run's work; anything else (other hours,
+     * other writers' names) is left alone. Two runs writing the same hours at once are not supported anyway.
+     */
+    private void abortUploadsLeftOpen(Set<String> completed) {
+        Set<String> hoursToWrite = new HashSet<>();
+        for (HourPlan plan : hours) {
+            if (!completed.contains(CompletionMarkers.hourId(plan.date(), plan.hour()))) {
+                hoursToWrite.add(hourPrefix(plan));
+            }
+        }
+        List<OpenUpload> leftOpen =
+                store
+                        .openUploads(RawLayout.formatPrefix(
+                                options.keyPrefix(), options.format().folder()))
+                        .stream()
+                        .filter(upload -> isGeneratedObjectIn(upload.key(), hoursToWrite))
+                        .toList();
+        if (leftOpen.isEmpty()) {
+            return;
+        }
+        leftOpen.forEach(store::abort);
+        messages.printf(
+                "%nAborted %d multipart upload%s an earlier run left open in %s (it stopped in the middle of an upload;"
+                        + " the parts it had stored are deleted): %s%n",
+                leftOpen.size(),
+                leftOpen.size() == 1 ? "" : "s",
+                store.describe(),
+                summarize(leftOpen.stream().map(OpenUpload::key).toList()));
+    }
+
+    private String hourPrefix(HourPlan plan) {
+        return RawLayout.hourPrefix(options.keyPrefix(), options.format().folder(), plan.date(), plan.hour());
+    }
+
+    private static boolean isGeneratedObjectIn(String key, Set<String> hourPrefixes) {
+        int slash = key.lastIndexOf('/');
+        return hourPrefixes.contains(key.substring(0, slash + 1))
+                && key.startsWith(GeneratedKeys.GENERATED_NAME_PREFIX, slash + 1);
     }
 
     /** Results in plan order; null for an hour that did not complete. */
@@ -155,7 +210,7 @@ public final class GenerateRun {
             } catch (LoglakeException e) {
                 if (attempt >= ATTEMPTS) {
                     failed.set(true);
-                    System.err.printf(
+                    messages.printf(
                             "%nerror: %s failed after %d attempts: %s%n", plan.label(), attempt, e.getMessage());
                     return null;
                 }

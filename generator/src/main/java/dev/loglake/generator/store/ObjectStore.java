@@ -16,6 +16,15 @@ public interface ObjectStore {
 
     void delete(List<String> keys);
 
+    /**
+     * The multipart uploads open under a prefix: those of a process killed in the middle of an upload, and those of
+     * writers still at work.
+     */
+    List<OpenUpload> openUploads(String prefix);
+
+    /** Aborts an open upload, deleting its parts; the key keeps whatever object it had. One already gone is no error. */
+    void abort(OpenUpload upload);
+
     /** Where the objects go, for messages: "s3://bucket (endpoint)". */
     String describe();
 }

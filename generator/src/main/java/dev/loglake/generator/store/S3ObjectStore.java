@@ -10,6 +10,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -93,6 +95,33 @@ public final class S3ObjectStore implements ObjectStore {
             } catch (SdkException e) {
                 throw failure("delete", batch.get(0).key(), e);
             }
+        }
+    }
+
+    @Override
+    public List<OpenUpload> openUploads(String prefix) {
+        try {
+            List<OpenUpload> uploads = new ArrayList<>();
+            for (MultipartUpload upload : s3.listMultipartUploadsPaginator(
+                            request -> request.bucket(bucket).prefix(prefix))
+                    .uploads()) {
+                uploads.add(new OpenUpload(upload.key(), upload.uploadId()));
+            }
+            return uploads;
+        } catch (SdkException e) {
+            throw failure("list the multipart uploads under", prefix, e);
+        }
+    }
+
+    @Override
+    public void abort(OpenUpload upload) {
+        try {
+            s3.abortMultipartUpload(
+                    request -> request.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+        } catch (NoSuchUploadException e) {
+            // Completed or aborted since it was listed: nothing left to delete.
+        } catch (SdkException e) {
+            throw failure("abort the multipart upload " + upload.uploadId() + " of", upload.key(), e);
         }
     }
 

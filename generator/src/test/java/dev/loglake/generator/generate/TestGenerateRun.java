@@ -7,8 +7,11 @@ import dev.loglake.generator.format.OutputFormat;
 import dev.loglake.generator.manifest.Manifest;
 import dev.loglake.generator.manifest.ManifestJson;
 import dev.loglake.generator.model.IpPlan;
+import dev.loglake.generator.store.OpenUpload;
 import dev.loglake.generator.store.TestingObjectStore;
 import dev.loglake.lake.RawLayout;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -75,6 +78,56 @@ class TestGenerateRun {
                 .containsExactly(lostObject);
         assertThat(store.get(lostObject)).isEqualTo(lostBytes);
         assertThat(rerun.manifest()).isEqualTo(complete);
+    }
+
+    /**
+     * A run killed during a multipart upload leaves it open; the rerun aborts it, as its own, and says so. Uploads
+     * outside the hours it writes, or of objects it does not name, may be another writer's and are left alone.
+     */
+    @Test
+    void aRerunAbortsTheUploadsAKilledRunLeftOpenInTheHoursItWrites() {
+        TestingObjectStore store = new TestingObjectStore();
+        GenerateOptions options = GenerateTesting.options(START, 2, 10_000, OutputFormat.COMBINED, 0.01, 0.01);
+        run(options, store);
+        LocalDate lostDay = START.plusDays(1);
+        String lostHour = RawLayout.hourPrefix("", "combined", lostDay, 7);
+        String lostObject = store.list(lostHour).get(0);
+        store.delete(List.of(
+                lostObject,
+                GeneratedKeys.markerKey("", OutputFormat.COMBINED, lostDay, 7, RunFingerprint.of(options))));
+        OpenUpload killed = store.leaveUploadOpen(lostObject);
+        List<OpenUpload> notThisRuns = List.of(
+                store.leaveUploadOpen(store.list(RawLayout.hourPrefix("", "combined", START, 3))
+                        .get(0)),
+                store.leaveUploadOpen(lostHour + "ingest-0123abcd.log.gz"),
+                store.leaveUploadOpen(RawLayout.hourPrefix("", "json", lostDay, 7) + "generated-x.json.gz"));
+        ByteArrayOutputStream messages = new ByteArrayOutputStream();
+
+        GenerateResult rerun = new GenerateRun(
+                        options,
+                        store,
+                        GenerateTesting.silentProgress(),
+                        new PrintStream(messages, true, StandardCharsets.UTF_8))
+                .execute();
+
+        assertThat(store.openUploads("")).doesNotContain(killed).containsExactlyInAnyOrderElementsOf(notThisRuns);
+        assertThat(messages.toString(StandardCharsets.UTF_8))
+                .contains("Aborted 1 multipart upload an earlier run left open in memory")
+                .endsWith(": " + lostObject + System.lineSeparator());
+        assertThat(rerun.hoursWritten()).isEqualTo(1);
+        assertThat(store.list(lostHour)).containsExactly(lostObject);
+    }
+
+    @Test
+    void aRunWithNoUploadLeftOpenSaysNothingAboutUploads() {
+        ByteArrayOutputStream messages = new ByteArrayOutputStream();
+        new GenerateRun(
+                        GenerateTesting.options(START, 1, 5_000, OutputFormat.COMBINED, 0, 0),
+                        new TestingObjectStore(),
+                        GenerateTesting.silentProgress(),
+                        new PrintStream(messages, true, StandardCharsets.UTF_8))
+                .execute();
+        assertThat(messages.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

@@ -12,6 +12,8 @@ public final class TestingObjectStore implements ObjectStore {
     private final Map<String, byte[]> objects = new ConcurrentSkipListMap<>();
     private final AtomicInteger puts = new AtomicInteger();
     private final List<String> writtenKeys = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, OpenUpload> openUploads = new ConcurrentSkipListMap<>();
+    private final AtomicInteger uploadIds = new AtomicInteger();
 
     @Override
     public ObjectUpload upload(String key) {
@@ -72,6 +74,26 @@ public final class TestingObjectStore implements ObjectStore {
     @Override
     public void delete(List<String> keys) {
         keys.forEach(objects::remove);
+    }
+
+    @Override
+    public List<OpenUpload> openUploads(String prefix) {
+        return openUploads.values().stream()
+                .filter(upload -> upload.key().startsWith(prefix))
+                .sorted(java.util.Comparator.comparing(OpenUpload::key))
+                .toList();
+    }
+
+    @Override
+    public void abort(OpenUpload upload) {
+        openUploads.remove(upload.uploadId());
+    }
+
+    /** An upload as a process killed in its middle leaves it: open, its parts stored, no object under its key. */
+    public OpenUpload leaveUploadOpen(String key) {
+        OpenUpload upload = new OpenUpload(key, "upload-" + uploadIds.incrementAndGet());
+        openUploads.put(upload.uploadId(), upload);
+        return upload;
     }
 
     @Override

@@ -2,10 +2,14 @@ package dev.loglake.it.faults;
 
 import dev.loglake.testing.LoglakeCli;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** What fault tests look at in a bucket: its objects by key, with their ETag and size. */
@@ -53,12 +57,56 @@ final class RawBucket {
     }
 
     /** The data objects a completion marker lists. */
-    static java.util.List<String> keysOfMarker(S3Client s3, String bucket, String marker) {
+    static List<String> keysOfMarker(S3Client s3, String bucket, String marker) {
         return s3.getObjectAsBytes(request -> request.bucket(bucket).key(marker))
                 .asUtf8String()
                 .lines()
                 .filter(line -> !line.isBlank())
                 .toList();
+    }
+
+    /** A multipart upload in progress (or left open): its object's key and its upload id. */
+    record Upload(String key, String uploadId) {}
+
+    /** The multipart uploads open in {@code bucket}, in key order. */
+    static List<Upload> openUploads(S3Client s3, String bucket) {
+        List<Upload> uploads = new ArrayList<>();
+        for (MultipartUpload upload : s3.listMultipartUploadsPaginator(request -> request.bucket(bucket))
+                .uploads()) {
+            uploads.add(new Upload(upload.key(), upload.uploadId()));
+        }
+        return uploads;
+    }
+
+    /**
+     * Waits, by asking the S3 server, until one of the run's objects is a multipart upload in progress with exactly
+     * one part stored: the run is then between its first part and its completion, with at least one more part to
+     * send, which leaves a kill or a Ctrl-C that follows at once in the middle of the upload.
+     */
+    static Upload awaitUploadWithOnePart(S3Client s3, String bucket, LoglakeCli.Run run) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            for (Upload upload : openUploads(s3, bucket)) {
+                if (storedParts(s3, bucket, upload) == 1) {
+                    return upload;
+                }
+            }
+            if (!run.process().isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("No multipart upload with one part stored was ever in progress in " + bucket
+                        + ": the run's objects are not larger than one part; stderr: " + run.stderr());
+            }
+        }
+    }
+
+    private static int storedParts(S3Client s3, String bucket, Upload upload) {
+        try {
+            return s3.listParts(
+                            request -> request.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()))
+                    .parts()
+                    .size();
+        } catch (NoSuchUploadException e) {
+            return 0; // completed or aborted since it was listed
+        }
     }
 
     /** Waits, by listing the bucket, until the run has marked {@code hours} hours complete. */

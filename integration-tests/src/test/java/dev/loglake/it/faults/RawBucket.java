@@ -52,8 +52,19 @@ final class RawBucket {
         return objects;
     }
 
+    /**
+     * The keys of the hours' completion markers, {@code <fingerprint>.done}. An S3 server killed while it stores
+     * one leaves its temporary file beside it, listed as an object ({@code <fingerprint>.done-<uuid>}, s3proxy's
+     * filesystem backend): not a marker, and the generator does not take it for one.
+     */
+    static List<String> markers(S3Client s3, String bucket) {
+        return objects(s3, bucket, MARKERS).keySet().stream()
+                .filter(key -> key.endsWith(".done"))
+                .toList();
+    }
+
     static int markedHours(S3Client s3, String bucket) {
-        return objects(s3, bucket, MARKERS).size();
+        return markers(s3, bucket).size();
     }
 
     /** The data objects a completion marker lists. */

@@ -110,7 +110,7 @@ class TestGenerateAfterS3Crash {
     private static Map<String, String> completedHours(S3Client s3, String bucket) {
         Map<String, String> modified = RawBucket.lastModified(s3, bucket, "");
         Map<String, String> completed = new java.util.TreeMap<>();
-        for (String marker : RawBucket.objects(s3, bucket, RawBucket.MARKERS).keySet()) {
+        for (String marker : RawBucket.markers(s3, bucket)) {
             completed.put(marker, modified.get(marker));
             RawBucket.keysOfMarker(s3, bucket, marker).forEach(key -> completed.put(key, modified.get(key)));
         }

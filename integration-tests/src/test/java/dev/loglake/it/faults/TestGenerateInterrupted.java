@@ -164,7 +164,7 @@ class TestGenerateInterrupted {
         Map<String, String> data = RawBucket.objects(s3, bucket, "access/");
         assertThat(data).isNotEmpty();
         data.forEach((key, object) -> assertThat(object).as(key).isEqualTo(expected.get(key)));
-        for (String marker : RawBucket.objects(s3, bucket, RawBucket.MARKERS).keySet()) {
+        for (String marker : RawBucket.markers(s3, bucket)) {
             assertThat(data)
                     .as("objects of the hour marked by " + marker)
                     .containsKeys(RawBucket.keysOfMarker(s3, bucket, marker).toArray(String[]::new));

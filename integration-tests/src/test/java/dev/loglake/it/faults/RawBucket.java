@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
@@ -15,6 +16,12 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /** What fault tests look at in a bucket: its objects by key, with their ETag and size. */
 final class RawBucket {
     static final String MARKERS = "markers/access/combined/";
+
+    /** Short beside the time a part takes to go up (tens of milliseconds), so that no upload is polled past. */
+    private static final Duration UPLOAD_POLL = Duration.ofMillis(10);
+
+    /** Short beside the time an hour takes (about a second). */
+    private static final Duration MARKER_POLL = Duration.ofMillis(100);
 
     private RawBucket() {}
 
@@ -102,10 +109,25 @@ final class RawBucket {
                     return upload;
                 }
             }
-            if (!run.process().isAlive() || System.nanoTime() > deadline) {
+            if (endsWithin(run, UPLOAD_POLL) || System.nanoTime() > deadline) {
                 throw new AssertionError("No multipart upload with one part stored was ever in progress in " + bucket
                         + ": the run's objects are not larger than one part; stderr: " + run.stderr());
             }
+        }
+    }
+
+    /**
+     * Between two polls of the server, waits for the run to end, at most {@code interval}. The polled condition is
+     * what the test waits on; this wait only keeps the loop from taking a core (its own and the S3 server's) from
+     * the generator on a two-core machine: polling back to back, the runs took twice as long to reach their first
+     * hour under load.
+     */
+    private static boolean endsWithin(LoglakeCli.Run run, Duration interval) {
+        try {
+            return run.process().waitFor(interval.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -124,7 +146,7 @@ final class RawBucket {
     static void awaitMarkedHours(S3Client s3, String bucket, int hours, LoglakeCli.Run run) {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (RawBucket.markedHours(s3, bucket) < hours) {
-            if (!run.process().isAlive() || System.nanoTime() > deadline) {
+            if (endsWithin(run, MARKER_POLL) || System.nanoTime() > deadline) {
                 throw new AssertionError(hours + " hours were never marked complete; stderr: " + run.stderr());
             }
         }

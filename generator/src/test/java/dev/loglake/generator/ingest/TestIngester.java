@@ -7,6 +7,7 @@ import dev.loglake.core.LoglakeException;
 import dev.loglake.core.progress.ProgressReporter;
 import dev.loglake.generator.store.ObjectStore;
 import dev.loglake.generator.store.ObjectUpload;
+import dev.loglake.generator.store.OpenUpload;
 import dev.loglake.generator.store.TestingObjectStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -386,6 +387,16 @@ class TestIngester {
         @Override
         public void delete(List<String> keys) {
             store.delete(keys);
+        }
+
+        @Override
+        public List<OpenUpload> openUploads(String prefix) {
+            return store.openUploads(prefix);
+        }
+
+        @Override
+        public void abort(OpenUpload upload) {
+            store.abort(upload);
         }
 
         @Override

@@ -37,10 +37,6 @@ public final class TrinoConnections {
         return new TrinoConnections(config, source);
     }
 
-    public String source() {
-        return source;
-    }
-
     public TrinoConfig config() {
         return config;
     }

@@ -67,14 +67,11 @@ final class Views {
         int replaced = 0;
         for (Model view : views) {
             SqlFile sql = view.sql();
-            String name = new SqlFile(view.file(), sql.tag("view").orElseThrow()).render(schemas.parameters());
+            String name = name(view);
             String body = sql.render(schemas.parameters());
             String comment = comment(sql, body);
             if (!comment.equals(current.get(name))) {
-                trino.query(
-                        view.file(),
-                        "CREATE OR REPLACE VIEW " + schemas.catalog().render() + "." + name + " COMMENT "
-                                + new SqlValue.Text(comment).render() + " AS\n" + body);
+                replace(view, name, comment, body);
                 replaced++;
             }
         }
@@ -97,18 +94,14 @@ final class Views {
                 + " arriving. Its figures are not served until that run ends; query again then.";
         int guarded = 0;
         for (Model view : views) {
-            SqlFile sql = view.sql();
-            String name = new SqlFile(view.file(), sql.tag("view").orElseThrow()).render(schemas.parameters());
+            String name = name(view);
             List<String> viewColumns = columns.getOrDefault(name.substring(name.indexOf('.') + 1), List.of());
             if (!viewColumns.contains("dt") || view.relation().endsWith(".served_days")) {
                 continue;
             }
-            String body = new GuardedView(sql.render(schemas.parameters()), viewColumns, days, message).sql();
-            String comment = comment(sql, sql.render(schemas.parameters())) + " Being rewritten: " + days + ".";
-            trino.query(
-                    view.file(),
-                    "CREATE OR REPLACE VIEW " + schemas.catalog().render() + "." + name + " COMMENT "
-                            + new SqlValue.Text(comment).render() + " AS\n" + body);
+            String body = view.sql().render(schemas.parameters());
+            String comment = comment(view.sql(), body) + " Being rewritten: " + days + ".";
+            replace(view, name, comment, new GuardedView(body, viewColumns, days, message).sql());
             guarded++;
         }
         log.info(
@@ -116,6 +109,18 @@ final class Views {
                 guarded,
                 schema.name(),
                 days);
+    }
+
+    /** The view's schema-qualified name, as its file's {@code @view} tag renders it. */
+    private String name(Model view) {
+        return new SqlFile(view.file(), view.sql().tag("view").orElseThrow()).render(schemas.parameters());
+    }
+
+    private void replace(Model view, String name, String comment, String body) {
+        trino.query(
+                view.file(),
+                "CREATE OR REPLACE VIEW " + schemas.catalog().render() + "." + name + " COMMENT "
+                        + new SqlValue.Text(comment).render() + " AS\n" + body);
     }
 
     /** Each view's and table's columns in the schema, in order, by name. */

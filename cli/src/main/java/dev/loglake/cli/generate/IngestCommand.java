@@ -47,7 +47,8 @@ public final class IngestCommand implements Callable<Integer> {
             defaultValue = "combined",
             description = "The format the logs are written in: combined (optionally followed by Apache's %%D),"
                     + " common, combined_request_time (nginx's combined followed by $request_time) or"
-                    + " vhost_combined (Apache's, %%v:%%p first) (default: ${DEFAULT-VALUE}).")
+                    + " vhost_combined (Apache's, %%v:%%p first) or alb (AWS Application Load Balancer access logs)"
+                    + " (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(
@@ -56,7 +57,7 @@ public final class IngestCommand implements Callable<Integer> {
             defaultValue = RawLayout.DEFAULT_SITE,
             description = "The source's name, such as shop or shop.example.com: its lines go under"
                     + " access/<format>/site=NAME/ (default: ${DEFAULT-VALUE}, no site folder). A vhost_combined"
-                    + " line's site is its virtual host.")
+                    + " line's site is its virtual host, an alb line's its load balancer's name.")
     String site;
 
     @Override

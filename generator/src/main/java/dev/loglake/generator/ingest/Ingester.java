@@ -230,7 +230,7 @@ public final class Ingester {
         if (length > 0 && line.array()[length - 1] == '\r') {
             length--;
         }
-        Optional<Long> epochSecond = LineDater.epochSecond(line.array(), length);
+        Optional<Long> epochSecond = options.format().epochSecond(line.array(), length);
         if (epochSecond.isEmpty()) {
             quarantine.write(line.array(), length);
             counts.quarantined++;

@@ -2,13 +2,16 @@ package dev.loglake.generator.ingest;
 
 import dev.loglake.generator.format.CombinedLineParser;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Finds the instant of a real access-log line the way log parsers do: the bracketed time field
- * {@code [dd/MMM/yyyy:HH:mm:ss +zzzz]} that comes before the quoted request. Everything else on the line may
- * be odd (IPv6 hosts, spaces in the user field, junk requests); only the time decides where a line goes.
+ * Finds the instant of a real access-log line the way log parsers do: for Apache and nginx, the bracketed time
+ * field {@code [dd/MMM/yyyy:HH:mm:ss +zzzz]} that comes before the quoted request; for the AWS load balancer, its
+ * second field, {@code 2026-11-01T10:15:32.123456Z}. Everything else on the line may be odd (IPv6 hosts, spaces
+ * in the user field, junk requests); only the time decides where a line goes.
  */
 final class LineDater {
     private static final int TIMESTAMP_LENGTH = "10/Oct/2000:13:55:36 -0700".length();
@@ -16,8 +19,32 @@ final class LineDater {
 
     private LineDater() {}
 
+    /** The longest ISO 8601 time the load balancer writes: nanoseconds would be 30 characters. */
+    private static final int MAX_ISO_LENGTH = 30;
+
+    /** UTC epoch second of the line's second space-separated field, an ISO 8601 UTC time; else empty. */
+    static Optional<Long> secondFieldIso(byte[] line, int length) {
+        int start = 0;
+        while (start < length && line[start] != ' ') {
+            start++;
+        }
+        int end = ++start;
+        while (end < length && line[end] != ' ' && end - start <= MAX_ISO_LENGTH) {
+            end++;
+        }
+        if (end - start < "2026-11-01T10:15:32Z".length() || end - start > MAX_ISO_LENGTH || line[end - 1] != 'Z') {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(new String(line, start, end - start, StandardCharsets.ISO_8859_1))
+                    .getEpochSecond());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** UTC epoch second of the line, or empty when the line has no valid time field before its request. */
-    static Optional<Long> epochSecond(byte[] line, int length) {
+    static Optional<Long> bracketed(byte[] line, int length) {
         for (int i = 0; i < length; i++) {
             byte b = line[i];
             if (b == '"') {

@@ -26,6 +26,11 @@ final class RealLogShape {
     private static final Pattern VHOST_COMBINED =
             Pattern.compile("^\\S+:[0-9]+ " + HEAD.substring(1) + " " + QUOTED + " " + QUOTED + "$");
 
+    /** Through request_creation_time; the fields AWS appends later are not required. */
+    private static final Pattern ALB = Pattern.compile("^\\S+ \\S+ \\S+ \\S+:[0-9]+ \\S+ (?:-1|[0-9.]+) (?:-1|[0-9.]+)"
+            + " (?:-1|[0-9.]+) [0-9]{3} \\S+ [0-9]+ [0-9]+ " + QUOTED + " " + QUOTED + " \\S+ \\S+ \\S+ " + QUOTED + " "
+            + QUOTED + " " + QUOTED + " \\S+ [0-9T:.-]+Z(?: .*)?$");
+
     private RealLogShape() {}
 
     static boolean matches(IngestFormat format, String line) {
@@ -35,6 +40,7 @@ final class RealLogShape {
                     case COMBINED -> COMBINED;
                     case COMBINED_REQUEST_TIME -> COMBINED_REQUEST_TIME;
                     case VHOST_COMBINED -> VHOST_COMBINED;
+                    case ALB -> ALB;
                 };
         return shape.matcher(line).matches();
     }

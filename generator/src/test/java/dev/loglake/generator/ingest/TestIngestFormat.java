@@ -35,7 +35,7 @@ class TestIngestFormat {
         assertThatThrownBy(() -> IngestFormat.parse("nginx"))
                 .isInstanceOf(LoglakeException.class)
                 .hasMessage("Unknown ingest format 'nginx'. Expected one of: combined, common,"
-                        + " combined_request_time, vhost_combined.");
+                        + " combined_request_time, vhost_combined, alb.");
         assertThat(IngestFormat.parse(" VHOST_combined")).isEqualTo(IngestFormat.VHOST_COMBINED);
     }
 
@@ -89,5 +89,38 @@ class TestIngestFormat {
                 .allMatch(key -> key.matches(
                         "access/vhost_combined/dt=2026-11-01/hour=(10|12)/ingest-[0-9a-f]{12}" + "\\.log\\.gz"))
                 .hasSize(2);
+    }
+
+    /**
+     * A load balancer's line goes to the hour of its second field, the time the response was sent (UTC, with
+     * microseconds), whatever the time of the request later in the line; a line whose second field is no time is
+     * quarantined, not guessed.
+     */
+    @Test
+    void loadBalancerLinesAreRoutedByTheirSecondField() throws IOException {
+        String[] lines = {
+            "https 2026-11-01T10:59:59.999999Z app/shop-alb/50dc6c495c0c9188 192.0.2.1:46532 10.0.0.1:80 0.000 0.001"
+                    + " 0.000 200 200 34 366 \"GET https://shop.example.com:443/ HTTP/1.1\" \"curl/8\" - - - \"-\""
+                    + " \"-\" \"-\" 0 2026-11-01T09:59:59.000000Z \"forward\" \"-\" \"-\" \"-\" \"-\" \"-\" \"-\" -",
+            "h2 2026-11-01T11:00:00.000001Z app/shop-alb/50dc6c495c0c9188 2001:db8::5:443 - -1 -1 -1 460 - 0 0"
+                    + " \"GET https://shop.example.com:443/slow HTTP/2.0\" \"x\" - - - \"-\" \"-\" \"-\" 0"
+                    + " 2026-11-01T10:59:00.000000Z",
+            "https 01/Nov/2026:10:15:32 app/shop-alb/1 192.0.2.1:1 - 0 0 0 200 200 1 1 \"GET / HTTP/1.1\" \"x\"",
+        };
+        Path log = directory.resolve("alb.log");
+        Files.write(log, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        TestingObjectStore store = new TestingObjectStore();
+
+        IngestSummary summary =
+                new Ingester(store, new IngestOptions(List.of(log), IngestFormat.ALB, ""), quiet()).run();
+
+        assertThat(summary.linesRouted()).isEqualTo(2);
+        assertThat(summary.routedWithoutShape()).as("both have the ALB's shape").isZero();
+        assertThat(store.list("access/alb/"))
+                .extracting(key -> key.replaceAll("/ingest-.*", ""))
+                .containsExactlyInAnyOrder("access/alb/dt=2026-11-01/hour=10", "access/alb/dt=2026-11-01/hour=11");
+        assertThat(store.list("quarantine/ingest/"))
+                .as("the line without an ISO time")
+                .hasSize(1);
     }
 }

@@ -46,4 +46,22 @@ class TestRealLogShape {
                 .as("the last field never ends")
                 .isFalse();
     }
+
+    @Test
+    void loadBalancerLinesNeedTheirFieldsThroughTheRequestTimeAndMayHaveMore() {
+        String head =
+                "https 2026-11-01T10:15:32.123456Z app/shop/50dc6c495c0c9188 [::1]:0 10.0.0.1:80 0.000 0.001 0.000"
+                        + " 200 200 34 366 \"GET https://shop.example.com:443/a HTTP/1.1\" \"Mozilla/5.0 (\\\"q\\\")\""
+                        + " ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/t/1"
+                        + " \"Root=1-58337262-36d228ad5d99923122bbe354\" \"shop.example.com\" \"arn:aws:acm:eu-west-1:1:certificate/1\""
+                        + " 0 2026-11-01T10:15:32.100000Z";
+        assertThat(RealLogShape.matches(IngestFormat.ALB, head)).isTrue();
+        assertThat(RealLogShape.matches(
+                        IngestFormat.ALB, head + " \"forward\" \"-\" \"-\" \"10.0.0.1:80\" \"200\" \"-\" \"-\" TID_1"))
+                .as("the fields AWS appended later")
+                .isTrue();
+        assertThat(RealLogShape.matches(IngestFormat.ALB, head.substring(0, head.indexOf(" ECDHE"))))
+                .as("cut after the user agent")
+                .isFalse();
+    }
 }

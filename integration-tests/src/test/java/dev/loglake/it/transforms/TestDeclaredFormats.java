@@ -53,6 +53,7 @@ class TestDeclaredFormats {
         ingest(stack, lake, IngestFormat.COMBINED, RawLayout.DEFAULT_SITE, combinedLines());
         ingest(stack, lake, IngestFormat.COMBINED_REQUEST_TIME, RawLayout.DEFAULT_SITE, requestTimeLines());
         ingest(stack, lake, IngestFormat.VHOST_COMBINED, RawLayout.DEFAULT_SITE, vhostLines());
+        ingest(stack, lake, IngestFormat.ALB, RawLayout.DEFAULT_SITE, loadBalancerLines());
 
         lake.transform(TransformRequest.days(new DayRange(DAY, DAY)));
 
@@ -62,7 +63,8 @@ class TestDeclaredFormats {
                         List.of("common", "intranet"),
                         List.of("combined", "default"),
                         List.of("combined_request_time", "default"),
-                        List.of("vhost_combined", "default"));
+                        List.of("vhost_combined", "default"),
+                        List.of("alb", "default"));
 
         Map<String, List<String>> found = new LinkedHashMap<>();
         for (List<Object> row :
@@ -187,6 +189,51 @@ class TestDeclaredFormats {
                 "blog.example.com:80 203.0.113.7 - - [12/Mar/2037:10:20:03 +0000] \"GET /vhost/truncated HTTP/1.1\" 200",
                 "/vhost/truncated",
                 "not a vhost_combined log line"));
+        return lines;
+    }
+
+    /**
+     * AWS Application Load Balancer lines as the documentation shows them: the request's time (not the response's)
+     * cut to milliseconds, the URL cut to its path, the three processing times summed, -1 for none.
+     */
+    private List<String> loadBalancerLines() {
+        String tls =
+                " ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/t/1"
+                        + " \"Root=1-58337262-36d228ad5d99923122bbe354\" \"shop.example.com\" \"arn:aws:acm:us-east-2:1:certificate/1\" 0";
+        String later = " \"forward\" \"-\" \"-\" \"10.0.0.1:80\" \"200\" \"-\" \"-\" TID_1234abcd";
+        List<String> lines = new ArrayList<>();
+        lines.add(valid(
+                "https 2037-03-12T10:30:00.400000Z app/shop-alb/50dc6c495c0c9188 192.0.2.40:46532 10.0.0.1:80 0.000 0.250"
+                        + " 0.001 200 200 34 366 \"GET https://shop.example.com:443/alb/page?x=1 HTTP/1.1\" \"curl/8.5.0\""
+                        + tls + " 2037-03-12T10:30:00.123456Z" + later,
+                "/alb/page",
+                List.of("192.0.2.40", "2037-03-12 10:30:00.123", "200", "366", "<none>", "curl/8.5.0", "251000")));
+        // IPv6 client (no brackets: the port is after the last ':'); never reached a target: -1, no response time.
+        lines.add(valid(
+                "h2 2037-03-12T10:31:00.000000Z app/shop-alb/50dc6c495c0c9188 2001:db8::5:443 - -1 -1 -1 502 - 0 0"
+                        + " \"GET https://shop.example.com:443/alb/v6 HTTP/2.0\" \"-\"" + tls
+                        + " 2037-03-12T10:30:59.000000Z",
+                "/alb/v6",
+                List.of("2001:db8::5", "2037-03-12 10:30:59.000", "502", "0", "<none>", "<none>", "<none>")));
+        // A URL without a path is the root; a request at 23:59:59.9996 stays on its day.
+        lines.add(valid(
+                "http 2037-03-12T23:59:59.999900Z app/shop-alb/50dc6c495c0c9188 192.0.2.41:1 10.0.0.1:80 0.001 0.002 0.003"
+                        + " 301 301 10 20 \"GET http://shop.example.com:80 HTTP/1.1\" \"x\" - - - \"-\" \"-\" \"-\" 0"
+                        + " 2037-03-12T23:59:59.999600Z",
+                "/",
+                List.of("192.0.2.41", "2037-03-12 23:59:59.999", "301", "20", "<none>", "x", "6000")));
+        // A request the load balancer could not parse: no method, no path.
+        lines.add(quarantined(
+                "http 2037-03-12T10:32:00.000000Z app/shop-alb/50dc6c495c0c9188 192.0.2.42:1 - -1 -1 -1 400 - 0 0"
+                        + " \"- http://alb-malformed.example:80- -\" \"-\" - - - \"-\" \"-\" \"-\" 0"
+                        + " 2037-03-12T10:32:00.000000Z",
+                "alb-malformed",
+                "not a alb log line"));
+        lines.add(quarantined(
+                "https 2037-03-12T10:33:00.000000Z app/shop-alb/50dc6c495c0c9188 192.0.2.43:1 10.0.0.1:80 0.000 0.001"
+                        + " 0.000 200 200 34 366 \"GET https://shop.example.com:443/alb/truncated HTTP/1.1\" \"x\"",
+                "/alb/truncated",
+                "not a alb log line"));
         return lines;
     }
 

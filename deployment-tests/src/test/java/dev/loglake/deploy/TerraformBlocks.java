@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class TerraformBlocks {
     private static final Pattern REFERENCE_LIST = Pattern.compile("depends_on\\s*=\\s*\\[([^\\]]*)\\]");
     private static final Pattern MANIFEST_FILE = Pattern.compile("\"([a-z0-9-]+/[a-z0-9-]+\\.yaml)\"");
+    private static final Pattern TOP_LEVEL_HEADER = Pattern.compile("(?m)^(?:resource|data|module)\\b[^\\n{]*\\{");
 
     private TerraformBlocks() {}
 
@@ -24,6 +25,16 @@ final class TerraformBlocks {
             throw new IllegalArgumentException("No block '" + header + " {' in the Terraform source");
         }
         return source.substring(start, end(source, source.indexOf('{', start)));
+    }
+
+    /** The texts of the resource, data and module blocks of a file, in order. */
+    static List<String> topLevel(String source) {
+        List<String> blocks = new ArrayList<>();
+        Matcher header = TOP_LEVEL_HEADER.matcher(source);
+        while (header.find()) {
+            blocks.add(source.substring(header.start(), end(source, header.end() - 1)));
+        }
+        return blocks;
     }
 
     /** The texts of the nested blocks named {@code type} (such as {@code statement}) inside {@code block}. */

@@ -47,7 +47,8 @@ public final class IngestCommand implements Callable<Integer> {
             defaultValue = "combined",
             description = "The format the logs are written in: combined (optionally followed by Apache's %%D),"
                     + " common, combined_request_time (nginx's combined followed by $request_time) or"
-                    + " vhost_combined (Apache's, %%v:%%p first) or alb (AWS Application Load Balancer access logs)"
+                    + " vhost_combined (Apache's, %%v:%%p first), alb (AWS Application Load Balancer access logs) or"
+                    + " cloudfront (CloudFront standard logs)"
                     + " (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -55,9 +56,10 @@ public final class IngestCommand implements Callable<Integer> {
             names = "--site",
             paramLabel = "NAME",
             defaultValue = RawLayout.DEFAULT_SITE,
-            description = "The source's name, such as shop or shop.example.com: its lines go under"
-                    + " access/<format>/site=NAME/ (default: ${DEFAULT-VALUE}, no site folder). A vhost_combined"
-                    + " line's site is its virtual host, an alb line's its load balancer's name.")
+            description =
+                    "The source's name, such as shop or shop.example.com: its lines go under"
+                            + " access/<format>/site=NAME/ (default: ${DEFAULT-VALUE}, no site folder). A vhost_combined"
+                            + " line's site is its virtual host, an alb line's its load balancer's name, a cloudfront line's its distribution's domain.")
     String site;
 
     @Override
@@ -91,6 +93,12 @@ public final class IngestCommand implements Callable<Integer> {
                         summary.routedWithoutShape(),
                         options.format(),
                         summary.objects());
+                if (summary.headerLines() > 0) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "Skipped %,d header lines of the format (#Version, #Fields): they hold no request.%n",
+                            summary.headerLines());
+                }
                 if (!summary.emptyFiles().isEmpty()) {
                     System.out.println("Empty, nothing to ingest: " + String.join(", ", summary.emptyFiles()));
                 }

@@ -24,6 +24,18 @@ class TestIngestCommand {
 
     private static IngestSummary nothingRead(int files, Set<String> emptyFiles, long bytesAlreadyIngested) {
         return new IngestSummary(
-                files, 0, 0, 0, 0, 0, new TreeSet<>(), new TreeSet<>(emptyFiles), bytesAlreadyIngested, 0, Map.of(), 0);
+                files,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                new TreeSet<>(),
+                new TreeSet<>(emptyFiles),
+                bytesAlreadyIngested,
+                0,
+                Map.of(),
+                0);
     }
 }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * format is that SQL file and one constant here (TestIngestFormat checks that both exist for every format).
  * Ingest routes each line to the hour folder of its time (LineDater): the Apache and nginx formats have the
  * bracketed time {@code [dd/MMM/yyyy:HH:mm:ss +zzzz]} before the quoted request, the load balancer's logs an ISO
- * 8601 UTC time as their second field.
+ * 8601 UTC time as their second field, CloudFront's a date and a time as its first two, tab separated.
  */
 public enum IngestFormat {
     /** Apache/nginx combined: common plus referrer and user agent, optionally followed by Apache's %D. */
@@ -24,11 +24,32 @@ public enum IngestFormat {
     /** Apache's vhost_combined: %v:%p, then the combined fields. */
     VHOST_COMBINED,
     /** AWS Application Load Balancer access logs: type, then the ISO 8601 time the response was sent, then more. */
-    ALB;
+    ALB,
+    /** Amazon CloudFront standard logs: W3C header lines (#Version, #Fields), then tab-separated fields. */
+    CLOUDFRONT;
+
+    /**
+     * The fields CloudFront's #Fields header must start with: the ones sql/staging/formats/cloudfront.sql reads by
+     * position. A distribution logging other fields (standard logging v2 lets a user choose them) would be read
+     * wrongly, so ingest refuses its file.
+     */
+    public static final String CLOUDFRONT_FIELDS = "#Fields: date time x-edge-location sc-bytes c-ip cs-method"
+            + " cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) cs-uri-query cs(Cookie) x-edge-result-type"
+            + " x-edge-request-id x-host-header cs-protocol cs-bytes time-taken x-forwarded-for ssl-protocol"
+            + " ssl-cipher x-edge-response-result-type cs-protocol-version";
 
     /** The UTC epoch second of a line of this format, or empty when the line has no valid time where it belongs. */
     public Optional<Long> epochSecond(byte[] line, int length) {
-        return this == ALB ? LineDater.secondFieldIso(line, length) : LineDater.bracketed(line, length);
+        return switch (this) {
+            case ALB -> LineDater.secondFieldIso(line, length);
+            case CLOUDFRONT -> LineDater.tabSeparatedDateAndTime(line, length);
+            default -> LineDater.bracketed(line, length);
+        };
+    }
+
+    /** Whether the line is a header of the format (CloudFront's #Version and #Fields), which holds no request. */
+    public boolean isHeader(byte[] line, int length) {
+        return this == CLOUDFRONT && length > 0 && line[0] == '#';
     }
 
     /** The folder under access/ and the name of its staging/formats/ file. */

@@ -7,10 +7,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What an ingest did. Every line read is either routed to its date or quarantined: linesRead = linesRouted +
- * linesQuarantined.
+ * What an ingest did. Every line read is routed to its date, quarantined, or a header line of its format (which
+ * holds no request and is not stored): linesRead = linesRouted + linesQuarantined + headerLines.
  *
  * @param byDate lines routed per UTC date
+ * @param headerLines header lines of the format (CloudFront's #Version and #Fields), counted and not stored
  * @param routedWithoutShape routed lines that lack the full shape of the format (counted, not dropped)
  * @param linesTooLong quarantined lines longer than the bound of a line (only their head is kept)
  * @param filesWithTooLongLines the files those lines are in
@@ -24,6 +25,7 @@ public record IngestSummary(
         long linesRead,
         long linesRouted,
         long linesQuarantined,
+        long headerLines,
         long routedWithoutShape,
         long linesTooLong,
         SortedSet<String> filesWithTooLongLines,
@@ -36,9 +38,9 @@ public record IngestSummary(
         byDate = Collections.unmodifiableMap(new TreeMap<>(byDate));
         filesWithTooLongLines = Collections.unmodifiableSortedSet(new TreeSet<>(filesWithTooLongLines));
         emptyFiles = Collections.unmodifiableSortedSet(new TreeSet<>(emptyFiles));
-        if (linesRouted + linesQuarantined != linesRead) {
-            throw new IllegalStateException(
-                    "lines lost: read " + linesRead + ", routed " + linesRouted + ", quarantined " + linesQuarantined);
+        if (linesRouted + linesQuarantined + headerLines != linesRead) {
+            throw new IllegalStateException("lines lost: read " + linesRead + ", routed " + linesRouted
+                    + ", quarantined " + linesQuarantined + ", header lines " + headerLines);
         }
     }
 }

@@ -82,6 +82,7 @@ public final class Ingester {
                 counts.read,
                 counts.routed,
                 counts.quarantined,
+                counts.headers,
                 counts.withoutShape,
                 counts.tooLong,
                 counts.filesWithTooLongLines,
@@ -141,7 +142,7 @@ public final class Ingester {
                 if (reader.tooLong()) {
                     quarantineHead(file, line, tooLong, counts);
                 } else {
-                    route(line, hours, quarantine, counts);
+                    route(file, line, hours, quarantine, counts);
                 }
             }
             end = start + reader.consumed();
@@ -223,12 +224,18 @@ public final class Ingester {
         counts.filesWithTooLongLines.add(file.toString());
     }
 
-    private void route(LineBuffer line, Map<LocalDateTime, GzipBuffer> hours, GzipBuffer quarantine, Counts counts) {
+    private void route(
+            Path file, LineBuffer line, Map<LocalDateTime, GzipBuffer> hours, GzipBuffer quarantine, Counts counts) {
         int length = line.size();
         counts.read++;
         progress.addDone(1);
         if (length > 0 && line.array()[length - 1] == '\r') {
             length--;
+        }
+        if (options.format().isHeader(line.array(), length)) {
+            checkHeader(file, new String(line.array(), 0, length, StandardCharsets.UTF_8));
+            counts.headers++;
+            return;
         }
         Optional<Long> epochSecond = options.format().epochSecond(line.array(), length);
         if (epochSecond.isEmpty()) {
@@ -244,6 +251,19 @@ public final class Ingester {
         counts.byDate.merge(hour.toLocalDate().toString(), 1L, Long::sum);
         if (!RealLogShape.matches(options.format(), new String(line.array(), 0, length, StandardCharsets.ISO_8859_1))) {
             counts.withoutShape++;
+        }
+    }
+
+    /**
+     * A CloudFront #Fields header must list the fields the staging file reads by position, in that order; a file
+     * with other fields would load wrong values, so it is refused before anything of it is stored.
+     */
+    private void checkHeader(Path file, String header) {
+        if (header.startsWith("#Fields:") && !(header + " ").startsWith(IngestFormat.CLOUDFRONT_FIELDS + " ")) {
+            throw LoglakeException.user(
+                    "%s is not a CloudFront standard log of the fields loglake reads: its header is '%s', expected"
+                            + " one starting with '%s'. Nothing of the file was stored.",
+                    file, header, IngestFormat.CLOUDFRONT_FIELDS);
         }
     }
 
@@ -453,6 +473,7 @@ public final class Ingester {
         long read;
         long routed;
         long quarantined;
+        long headers;
         long withoutShape;
         long tooLong;
         long bytesAlreadyIngested;

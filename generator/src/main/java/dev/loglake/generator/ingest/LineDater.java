@@ -43,6 +43,22 @@ final class LineDater {
         }
     }
 
+    private static final int DATE_AND_TIME_LENGTH = "2026-11-01\t10:15:32".length();
+
+    /** UTC epoch second of a line starting with "yyyy-MM-dd TAB HH:mm:ss TAB" (CloudFront); else empty. */
+    static Optional<Long> tabSeparatedDateAndTime(byte[] line, int length) {
+        if (length <= DATE_AND_TIME_LENGTH || line[10] != '\t' || line[DATE_AND_TIME_LENGTH] != '\t') {
+            return Optional.empty();
+        }
+        String date = new String(line, 0, 10, StandardCharsets.ISO_8859_1);
+        String time = new String(line, 11, 8, StandardCharsets.ISO_8859_1);
+        try {
+            return Optional.of(Instant.parse(date + "T" + time + "Z").getEpochSecond());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** UTC epoch second of the line, or empty when the line has no valid time field before its request. */
     static Optional<Long> bracketed(byte[] line, int length) {
         for (int i = 0; i < length; i++) {

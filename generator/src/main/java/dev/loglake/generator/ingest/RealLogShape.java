@@ -31,6 +31,11 @@ final class RealLogShape {
             + " (?:-1|[0-9.]+) [0-9]{3} \\S+ [0-9]+ [0-9]+ " + QUOTED + " " + QUOTED + " \\S+ \\S+ \\S+ " + QUOTED + " "
             + QUOTED + " " + QUOTED + " \\S+ [0-9T:.-]+Z(?: .*)?$");
 
+    /** At least the 19 fields through time-taken, tab separated, with a date, a time, a method and a path. */
+    private static final Pattern CLOUDFRONT = Pattern.compile(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}\t[0-9]{2}:[0-9]{2}:[0-9]{2}\t[^\t]*\t[0-9]+\t[^\t]+\t[A-Za-z]+\t[^\t]*\t/[^\t]*"
+                    + "(?:\t[^\t]*){11}(?:\t.*)?$");
+
     private RealLogShape() {}
 
     static boolean matches(IngestFormat format, String line) {
@@ -41,6 +46,7 @@ final class RealLogShape {
                     case COMBINED_REQUEST_TIME -> COMBINED_REQUEST_TIME;
                     case VHOST_COMBINED -> VHOST_COMBINED;
                     case ALB -> ALB;
+                    case CLOUDFRONT -> CLOUDFRONT;
                 };
         return shape.matcher(line).matches();
     }

@@ -35,7 +35,7 @@ class TestIngestFormat {
         assertThatThrownBy(() -> IngestFormat.parse("nginx"))
                 .isInstanceOf(LoglakeException.class)
                 .hasMessage("Unknown ingest format 'nginx'. Expected one of: combined, common,"
-                        + " combined_request_time, vhost_combined, alb.");
+                        + " combined_request_time, vhost_combined, alb, cloudfront.");
         assertThat(IngestFormat.parse(" VHOST_combined")).isEqualTo(IngestFormat.VHOST_COMBINED);
     }
 
@@ -122,5 +122,64 @@ class TestIngestFormat {
         assertThat(store.list("quarantine/ingest/"))
                 .as("the line without an ISO time")
                 .hasSize(1);
+    }
+
+    /**
+     * CloudFront's header lines hold no request: counted, not stored, wherever they are in the file (files put
+     * together with cat have them in the middle). A line goes to the hour of its date and time.
+     */
+    @Test
+    void cloudFrontHeaderLinesAreCountedNotStoredAndLinesRouteByTheirDateAndTime() throws IOException {
+        String fields = IngestFormat.CLOUDFRONT_FIELDS + " fle-status fle-encrypted-fields c-port time-to-first-byte"
+                + " x-edge-detailed-result-type sc-content-type sc-content-len sc-range-start sc-range-end";
+        String[] lines = {
+            "#Version: 1.0",
+            fields,
+            cloudFrontLine("2026-11-01\t10:59:59"),
+            "#Version: 1.0",
+            fields,
+            cloudFrontLine("2026-11-01\t11:00:00"),
+            cloudFrontLine("01/Nov/2026\t11:00:00"),
+        };
+        Path log = directory.resolve("E2EXAMPLE.2026-11-01-10.abcd1234");
+        Files.write(log, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        TestingObjectStore store = new TestingObjectStore();
+
+        IngestSummary summary =
+                new Ingester(store, new IngestOptions(List.of(log), IngestFormat.CLOUDFRONT, ""), quiet()).run();
+
+        assertThat(summary.headerLines()).isEqualTo(4);
+        assertThat(summary.linesRouted()).isEqualTo(2);
+        assertThat(summary.linesQuarantined()).as("the line without a date").isEqualTo(1);
+        assertThat(summary.routedWithoutShape()).isZero();
+        assertThat(store.list("access/cloudfront/"))
+                .extracting(key -> key.replaceAll("/ingest-.*", ""))
+                .containsExactlyInAnyOrder(
+                        "access/cloudfront/dt=2026-11-01/hour=10", "access/cloudfront/dt=2026-11-01/hour=11");
+    }
+
+    @Test
+    void aCloudFrontFileOfOtherFieldsIsRefusedBeforeAnythingIsStored() throws IOException {
+        Path log = directory.resolve("custom-fields.log");
+        Files.writeString(
+                log,
+                "#Version: 1.0\n#Fields: date time c-ip cs-method cs-uri-stem\n"
+                        + "2026-11-01\t10:00:00\t192.0.2.1\tGET\t/\n");
+        TestingObjectStore store = new TestingObjectStore();
+
+        assertThatThrownBy(
+                        () -> new Ingester(store, new IngestOptions(List.of(log), IngestFormat.CLOUDFRONT, ""), quiet())
+                                .run())
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining(log + " is not a CloudFront standard log of the fields loglake reads: its header"
+                        + " is '#Fields: date time c-ip cs-method cs-uri-stem', expected one starting with"
+                        + " '#Fields: date time x-edge-location");
+        assertThat(store.list("")).isEmpty();
+    }
+
+    private static String cloudFrontLine(String dateAndTime) {
+        return dateAndTime + "\tIAD89-C3\t335\t192.0.2.1\tGET\td111111abcdef8.cloudfront.net\t/index.html\t200\t-"
+                + "\tcurl/8\t-\t-\tMiss\tid==\twww.example.com\thttps\t123\t0.338\t-\tTLSv1.3\tTLS_AES_128_GCM_SHA256"
+                + "\tMiss\tHTTP/2.0\t-\t-\t61052\t0.000\tMiss\ttext/html\t2039\t-\t-";
     }
 }

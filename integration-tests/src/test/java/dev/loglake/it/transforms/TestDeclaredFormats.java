@@ -54,6 +54,7 @@ class TestDeclaredFormats {
         ingest(stack, lake, IngestFormat.COMBINED_REQUEST_TIME, RawLayout.DEFAULT_SITE, requestTimeLines());
         ingest(stack, lake, IngestFormat.VHOST_COMBINED, RawLayout.DEFAULT_SITE, vhostLines());
         ingest(stack, lake, IngestFormat.ALB, RawLayout.DEFAULT_SITE, loadBalancerLines());
+        ingest(stack, lake, IngestFormat.CLOUDFRONT, RawLayout.DEFAULT_SITE, cloudFrontLines());
 
         lake.transform(TransformRequest.days(new DayRange(DAY, DAY)));
 
@@ -64,7 +65,8 @@ class TestDeclaredFormats {
                         List.of("combined", "default"),
                         List.of("combined_request_time", "default"),
                         List.of("vhost_combined", "default"),
-                        List.of("alb", "default"));
+                        List.of("alb", "default"),
+                        List.of("cloudfront", "default"));
 
         Map<String, List<String>> found = new LinkedHashMap<>();
         for (List<Object> row :
@@ -234,6 +236,53 @@ class TestDeclaredFormats {
                         + " 0.000 200 200 34 366 \"GET https://shop.example.com:443/alb/truncated HTTP/1.1\" \"x\"",
                 "/alb/truncated",
                 "not a alb log line"));
+        return lines;
+    }
+
+    /**
+     * CloudFront standard log lines (tab separated, UTC) after their header lines, which ingest does not store; a
+     * second header in the middle, as files put together with cat have. The user agent is URL-decoded, a literal
+     * '+' kept.
+     */
+    private List<String> cloudFrontLines() {
+        String fields = IngestFormat.CLOUDFRONT_FIELDS + " fle-status fle-encrypted-fields c-port time-to-first-byte"
+                + " x-edge-detailed-result-type sc-content-type sc-content-len sc-range-start sc-range-end";
+        String tail =
+                "\t-\tTLSv1.3\tTLS_AES_128_GCM_SHA256\tHit\tHTTP/2.0\t-\t-\t61052\t0.001\tHit\ttext/html\t2039\t-\t-";
+        List<String> lines = new ArrayList<>();
+        lines.add("#Version: 1.0");
+        lines.add(fields);
+        lines.add(valid(
+                "2037-03-12\t10:40:00\tIAD89-C3\t335\t192.0.2.50\tGET\td111111abcdef8.cloudfront.net\t/cf/page\t200"
+                        + "\thttps://ref.example/b\tSlackbot%201.0%20(+https://api.slack.com/robots)\tx=1&y=2\t-\tHit\tid1=="
+                        + "\twww.example.com\thttps\t123\t0.338" + tail,
+                "/cf/page",
+                List.of(
+                        "192.0.2.50",
+                        "2037-03-12 10:40:00.000",
+                        "200",
+                        "335",
+                        "https://ref.example/b",
+                        "Slackbot 1.0 (+https://api.slack.com/robots)",
+                        "338000")));
+        lines.add("#Version: 1.0");
+        lines.add(fields);
+        // IPv6, no query; a malformed %-sequence leaves the user agent as logged.
+        lines.add(valid(
+                "2037-03-12\t10:41:00\tFRA2-C1\t1200\t2001:db8::50\tHEAD\td111111abcdef8.cloudfront.net\t/cf/v6\t304\t-"
+                        + "\tbad%zzagent\t-\t-\tHit\tid2==\twww.example.com\thttps\t90\t0.002" + tail,
+                "/cf/v6",
+                List.of("2001:db8::50", "2037-03-12 10:41:00.000", "304", "1200", "<none>", "bad%zzagent", "2000")));
+        // 000: the viewer left before CloudFront answered.
+        lines.add(quarantined(
+                "2037-03-12\t10:42:00\tIAD89-C3\t0\t192.0.2.51\tGET\td111111abcdef8.cloudfront.net\t/cf/gone\t000\t-"
+                        + "\tx\t-\t-\tError\tid3==\twww.example.com\thttps\t90\t0.002" + tail,
+                "/cf/gone",
+                "status code outside 100-599"));
+        lines.add(quarantined(
+                "2037-03-12\t10:43:00\tIAD89-C3\t335\t192.0.2.52\tGET\td111111abcdef8.cloudfront.net\t/cf/truncated",
+                "/cf/truncated",
+                "not a cloudfront log line"));
         return lines;
     }
 

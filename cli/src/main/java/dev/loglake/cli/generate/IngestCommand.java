@@ -47,8 +47,8 @@ public final class IngestCommand implements Callable<Integer> {
             defaultValue = "combined",
             description = "The format the logs are written in: combined (optionally followed by Apache's %%D),"
                     + " common, combined_request_time (nginx's combined followed by $request_time) or"
-                    + " vhost_combined (Apache's, %%v:%%p first), alb (AWS Application Load Balancer access logs) or"
-                    + " cloudfront (CloudFront standard logs)"
+                    + " vhost_combined (Apache's, %%v:%%p first), alb (AWS Application Load Balancer access logs),"
+                    + " cloudfront (CloudFront standard logs) or nginx_json (nginx's escape=json log)"
                     + " (default: ${DEFAULT-VALUE}).")
     String format;
 

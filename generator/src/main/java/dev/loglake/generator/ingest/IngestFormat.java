@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * format is that SQL file and one constant here (TestIngestFormat checks that both exist for every format).
  * Ingest routes each line to the hour folder of its time (LineDater): the Apache and nginx formats have the
  * bracketed time {@code [dd/MMM/yyyy:HH:mm:ss +zzzz]} before the quoted request, the load balancer's logs an ISO
- * 8601 UTC time as their second field, CloudFront's a date and a time as its first two, tab separated.
+ * 8601 UTC time as their second field, CloudFront's a date and a time as its first two, tab separated, nginx's
+ * JSON lines a "time_iso8601" or "time_local" key.
  */
 public enum IngestFormat {
     /** Apache/nginx combined: common plus referrer and user agent, optionally followed by Apache's %D. */
@@ -26,7 +27,9 @@ public enum IngestFormat {
     /** AWS Application Load Balancer access logs: type, then the ISO 8601 time the response was sent, then more. */
     ALB,
     /** Amazon CloudFront standard logs: W3C header lines (#Version, #Fields), then tab-separated fields. */
-    CLOUDFRONT;
+    CLOUDFRONT,
+    /** nginx's JSON access log (escape=json): one object per line with nginx's variable names as keys. */
+    NGINX_JSON;
 
     /**
      * The fields CloudFront's #Fields header must start with: the ones sql/staging/formats/cloudfront.sql reads by
@@ -43,6 +46,7 @@ public enum IngestFormat {
         return switch (this) {
             case ALB -> LineDater.secondFieldIso(line, length);
             case CLOUDFRONT -> LineDater.tabSeparatedDateAndTime(line, length);
+            case NGINX_JSON -> LineDater.jsonTime(line, length);
             default -> LineDater.bracketed(line, length);
         };
     }

@@ -3,6 +3,7 @@ package dev.loglake.generator.ingest;
 import dev.loglake.generator.format.CombinedLineParser;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -57,6 +58,47 @@ final class LineDater {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    private static final byte[] TIME_ISO8601_KEY = "\"time_iso8601\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TIME_LOCAL_KEY = "\"time_local\":\"".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * UTC epoch second of an nginx JSON line: the string value of its "time_iso8601" key (with its offset), else of
+     * its "time_local" key ({@code dd/MMM/yyyy:HH:mm:ss +zzzz}); empty when it has neither with a valid time.
+     */
+    static Optional<Long> jsonTime(byte[] line, int length) {
+        Optional<String> iso = jsonString(line, length, TIME_ISO8601_KEY);
+        if (iso.isPresent()) {
+            try {
+                return Optional.of(OffsetDateTime.parse(iso.get()).toEpochSecond());
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+        return jsonString(line, length, TIME_LOCAL_KEY)
+                .filter(local -> TIMESTAMP.matcher(local).matches())
+                .flatMap(CombinedLineParser::epochSecond);
+    }
+
+    /** The value after {@code key} up to the next quote (a time has no escapes), if the key is on the line. */
+    private static Optional<String> jsonString(byte[] line, int length, byte[] key) {
+        outer:
+        for (int i = 0; i + key.length <= length; i++) {
+            for (int k = 0; k < key.length; k++) {
+                if (line[i + k] != key[k]) {
+                    continue outer;
+                }
+            }
+            int start = i + key.length;
+            for (int end = start; end < length && end - start <= MAX_ISO_LENGTH; end++) {
+                if (line[end] == '"') {
+                    return Optional.of(new String(line, start, end - start, StandardCharsets.ISO_8859_1));
+                }
+            }
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** UTC epoch second of the line, or empty when the line has no valid time field before its request. */

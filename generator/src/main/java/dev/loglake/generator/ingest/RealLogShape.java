@@ -36,6 +36,10 @@ final class RealLogShape {
             "^[0-9]{4}-[0-9]{2}-[0-9]{2}\t[0-9]{2}:[0-9]{2}:[0-9]{2}\t[^\t]*\t[0-9]+\t[^\t]+\t[A-Za-z]+\t[^\t]*\t/[^\t]*"
                     + "(?:\t[^\t]*){11}(?:\t.*)?$");
 
+    /** One object with the required keys, in any order (the staging file checks the values). */
+    private static final Pattern NGINX_JSON = Pattern.compile(
+            "^\\{(?=.*\"remote_addr\":)(?=.*\"request\":)(?=.*\"status\":)(?=.*\"body_bytes_sent\":).*\\}$");
+
     private RealLogShape() {}
 
     static boolean matches(IngestFormat format, String line) {
@@ -47,6 +51,7 @@ final class RealLogShape {
                     case VHOST_COMBINED -> VHOST_COMBINED;
                     case ALB -> ALB;
                     case CLOUDFRONT -> CLOUDFRONT;
+                    case NGINX_JSON -> NGINX_JSON;
                 };
         return shape.matcher(line).matches();
     }

@@ -35,7 +35,7 @@ class TestIngestFormat {
         assertThatThrownBy(() -> IngestFormat.parse("nginx"))
                 .isInstanceOf(LoglakeException.class)
                 .hasMessage("Unknown ingest format 'nginx'. Expected one of: combined, common,"
-                        + " combined_request_time, vhost_combined, alb, cloudfront.");
+                        + " combined_request_time, vhost_combined, alb, cloudfront, nginx_json.");
         assertThat(IngestFormat.parse(" VHOST_combined")).isEqualTo(IngestFormat.VHOST_COMBINED);
     }
 
@@ -181,5 +181,34 @@ class TestIngestFormat {
         return dateAndTime + "\tIAD89-C3\t335\t192.0.2.1\tGET\td111111abcdef8.cloudfront.net\t/index.html\t200\t-"
                 + "\tcurl/8\t-\t-\tMiss\tid==\twww.example.com\thttps\t123\t0.338\t-\tTLSv1.3\tTLS_AES_128_GCM_SHA256"
                 + "\tMiss\tHTTP/2.0\t-\t-\t61052\t0.000\tMiss\ttext/html\t2039\t-\t-";
+    }
+
+    /** An nginx JSON line goes to the hour of its time_iso8601 (its offset applied), else of its time_local. */
+    @Test
+    void nginxJsonLinesAreRoutedByTheirTimeKey() throws IOException {
+        String[] lines = {
+            "{\"remote_addr\":\"192.0.2.1\",\"time_iso8601\":\"2026-11-01T11:59:59+02:00\",\"request\":\"GET / HTTP/1.1\","
+                    + "\"status\":\"200\",\"body_bytes_sent\":\"5\"}",
+            "{\"time_local\":\"01/Nov/2026:11:00:00 +0000\",\"remote_addr\":\"::1\",\"request\":\"GET / HTTP/1.1\","
+                    + "\"status\":200,\"body_bytes_sent\":5}",
+            "{\"remote_addr\":\"192.0.2.1\",\"time_iso8601\":\"yesterday\",\"request\":\"GET / HTTP/1.1\"}",
+            "192.0.2.1 - - [01/Nov/2026:10:15:32 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"x\"",
+        };
+        Path log = directory.resolve("access.json.log");
+        Files.write(log, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        TestingObjectStore store = new TestingObjectStore();
+
+        IngestSummary summary =
+                new Ingester(store, new IngestOptions(List.of(log), IngestFormat.NGINX_JSON, ""), quiet()).run();
+
+        assertThat(summary.linesRouted()).isEqualTo(2);
+        assertThat(summary.routedWithoutShape()).isZero();
+        assertThat(summary.linesQuarantined())
+                .as("no valid time key: a bad time and a combined line")
+                .isEqualTo(2);
+        assertThat(store.list("access/nginx_json/"))
+                .extracting(key -> key.replaceAll("/ingest-.*", ""))
+                .containsExactlyInAnyOrder(
+                        "access/nginx_json/dt=2026-11-01/hour=09", "access/nginx_json/dt=2026-11-01/hour=11");
     }
 }

@@ -55,6 +55,7 @@ class TestDeclaredFormats {
         ingest(stack, lake, IngestFormat.VHOST_COMBINED, RawLayout.DEFAULT_SITE, vhostLines());
         ingest(stack, lake, IngestFormat.ALB, RawLayout.DEFAULT_SITE, loadBalancerLines());
         ingest(stack, lake, IngestFormat.CLOUDFRONT, RawLayout.DEFAULT_SITE, cloudFrontLines());
+        ingest(stack, lake, IngestFormat.NGINX_JSON, RawLayout.DEFAULT_SITE, nginxJsonLines());
 
         lake.transform(TransformRequest.days(new DayRange(DAY, DAY)));
 
@@ -66,7 +67,8 @@ class TestDeclaredFormats {
                         List.of("combined_request_time", "default"),
                         List.of("vhost_combined", "default"),
                         List.of("alb", "default"),
-                        List.of("cloudfront", "default"));
+                        List.of("cloudfront", "default"),
+                        List.of("nginx_json", "default"));
 
         Map<String, List<String>> found = new LinkedHashMap<>();
         for (List<Object> row :
@@ -283,6 +285,45 @@ class TestDeclaredFormats {
                 "2037-03-12\t10:43:00\tIAD89-C3\t335\t192.0.2.52\tGET\td111111abcdef8.cloudfront.net\t/cf/truncated",
                 "/cf/truncated",
                 "not a cloudfront log line"));
+        return lines;
+    }
+
+    /**
+     * nginx JSON lines (escape=json): keys in any order, strings or numbers, escaped quotes and non-ASCII text in
+     * values, time_iso8601 or time_local, request_time optional.
+     */
+    private List<String> nginxJsonLines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(valid(
+                "{\"time_iso8601\":\"2037-03-12T11:50:00+01:00\",\"remote_addr\":\"192.0.2.60\",\"remote_user\":\"\","
+                        + "\"request\":\"GET /json/page?q=1 HTTP/2.0\",\"status\":\"200\",\"body_bytes_sent\":\"512\","
+                        + "\"http_referer\":\"https://ref.example/c\",\"http_user_agent\":\"Mozilla/5.0 (\\\"q\\\") caf\u00e9\","
+                        + "\"request_time\":\"0.042\",\"host\":\"Shop.Example.com\",\"upstream_response_time\":\"0.040, 0.001\"}",
+                "/json/page",
+                List.of(
+                        "192.0.2.60",
+                        "2037-03-12 10:50:00.000",
+                        "200",
+                        "512",
+                        "https://ref.example/c",
+                        "Mozilla/5.0 (\"q\") caf\u00e9",
+                        "42000")));
+        lines.add(valid(
+                "{\"status\":404,\"body_bytes_sent\":0,\"remote_addr\":\"2001:db8::60\",\"request\":\"HEAD /json/local HTTP/1.1\","
+                        + "\"time_local\":\"12/Mar/2037:10:51:00 +0000\",\"http_referer\":\"-\",\"http_user_agent\":\"\"}",
+                "/json/local",
+                List.of("2001:db8::60", "2037-03-12 10:51:00.000", "404", "0", "<none>", "<none>", "<none>")));
+        // A TLS handshake sent to port 80: nginx logs its bytes as the request.
+        lines.add(quarantined(
+                "{\"time_iso8601\":\"2037-03-12T10:52:00+00:00\",\"remote_addr\":\"192.0.2.61\",\"request\":"
+                        + "\"\\u0016\\u0003\\u0001json-handshake\",\"status\":\"400\",\"body_bytes_sent\":\"150\"}",
+                "json-handshake",
+                "not a nginx_json log line"));
+        lines.add(quarantined(
+                "{\"time_iso8601\":\"2037-03-12T10:53:00+00:00\",\"remote_addr\":\"192.0.2.62\",\"request\":"
+                        + "\"GET /json/no-status HTTP/1.1\",\"body_bytes_sent\":\"1\"}",
+                "/json/no-status",
+                "not a nginx_json log line"));
         return lines;
     }
 

@@ -27,7 +27,14 @@ class TestModelCatalog {
     @Test
     void findsTheDeclaredFormatsEachInAFileOfItsOwn() {
         assertThat(lake.formats().keySet())
-                .containsExactly("alb", "cloudfront", "combined", "combined_request_time", "common", "vhost_combined");
+                .containsExactly(
+                        "alb",
+                        "cloudfront",
+                        "combined",
+                        "combined_request_time",
+                        "common",
+                        "nginx_json",
+                        "vhost_combined");
         assertThat(lake.model("staging/formats/common.sql").kind()).isEqualTo(ModelKind.FORMAT);
         assertThat(lake.all(ModelKind.MODEL, "staging"))
                 .as("a format is parsed inside parsed_lines, never loaded on its own")

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +43,8 @@ final class KubernetesManifests {
             "apps/v1/Deployment", Deployment.class,
             "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
             "batch/v1/Job", Job.class,
-            "batch/v1/CronJob", CronJob.class);
+            "batch/v1/CronJob", CronJob.class,
+            "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class);
 
     private KubernetesManifests() {}
 

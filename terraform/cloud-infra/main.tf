@@ -101,6 +101,10 @@ module "eks" {
     kube-proxy = {}
     vpc-cni = {
       before_compute = true
+      # Enforce the NetworkPolicies of k8s/network-policies/ (issue #12): the add-on runs its network policy
+      # agent beside aws-node and EKS its controller. Needs VPC CNI 1.14 or newer and Kubernetes 1.25 or newer;
+      # the add-on's default version for kubernetes_version (1.28 or newer, see its validation) is newer.
+      configuration_values = jsonencode({ enableNetworkPolicy = "true" })
     }
   }
 

@@ -18,6 +18,11 @@ output "vpc_id" {
   value       = module.vpc.vpc_id
 }
 
+output "public_subnet_cidrs" {
+  description = "CIDRs of the public subnets, where the Trino load balancer's nodes live: the NetworkPolicy of Trino's coordinator admits them."
+  value       = module.vpc.public_subnets_cidr_blocks
+}
+
 output "nat_public_ips" {
   description = "Public addresses of the NAT gateways: in-cluster jobs reach the Trino load balancer from these."
   value       = module.vpc.nat_public_ips

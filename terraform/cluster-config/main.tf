@@ -22,6 +22,10 @@ locals {
   # k8s/ names its images by placeholder; substitute them the way kustomization.yaml's images: does.
   manifests = {
     for file in [
+      "network-policies/default-deny-ingress.yaml",
+      "network-policies/hive-metastore-from-trino.yaml",
+      "network-policies/trino-from-trino.yaml",
+      "network-policies/trino-coordinator-from-load-balancer.yaml",
       "metastore/schema-job.yaml",
       "metastore/deployment.yaml",
       "metastore/service.yaml",
@@ -44,6 +48,19 @@ locals {
 
   generate_cronjob = merge(local.manifests["jobs/generate.yaml"], {
     spec = merge(local.manifests["jobs/generate.yaml"].spec, { suspend = !var.enable_generate_schedule })
+  })
+
+  # local.manifests, but the coordinator's HTTP port admits the load balancer's subnets: the example CIDRs are
+  # replaced with the public subnets of cloud-infra (the file has one ingress rule, made of ipBlocks).
+  load_balancer_policy = local.manifests["network-policies/trino-coordinator-from-load-balancer.yaml"]
+  manifests_with_load_balancer_cidrs = merge(local.manifests, {
+    "network-policies/trino-coordinator-from-load-balancer.yaml" = merge(local.load_balancer_policy, {
+      spec = merge(local.load_balancer_policy.spec, {
+        ingress = [for rule in local.load_balancer_policy.spec.ingress : merge(rule, {
+          from = [for cidr in data.terraform_remote_state.cloud_infra.outputs.public_subnet_cidrs : { ipBlock = { cidr = cidr } }]
+        })]
+      })
+    })
   })
 
   metastore_db = jsondecode(data.aws_secretsmanager_secret_version.metastore_db.secret_string)
@@ -266,6 +283,23 @@ resource "helm_release" "cluster_autoscaler" {
   })]
 }
 
+# ---- NetworkPolicies (k8s/network-policies/) ---------------------------------------------------------
+# Applied before the workloads (the schema Job and Trino depend on them), so that no pod of the namespace
+# ever runs without them. Enforced by the VPC CNI (enableNetworkPolicy in terraform/cloud-infra).
+
+resource "kubernetes_manifest" "network_policies" {
+  for_each = toset([
+    "network-policies/default-deny-ingress.yaml",
+    "network-policies/hive-metastore-from-trino.yaml",
+    "network-policies/trino-from-trino.yaml",
+    "network-policies/trino-coordinator-from-load-balancer.yaml",
+  ])
+
+  manifest = local.manifests_with_load_balancer_cidrs[each.key]
+
+  depends_on = [kubernetes_namespace_v1.loglake]
+}
+
 # ---- Hive Metastore (k8s/metastore/) ------------------------------------------------------------------
 
 resource "kubernetes_manifest" "metastore_schema_job" {
@@ -286,6 +320,7 @@ resource "kubernetes_manifest" "metastore_schema_job" {
     kubernetes_config_map_v1.hive_metastore,
     kubernetes_secret_v1.hive_metastore_db,
     kubernetes_service_account_v1.workload,
+    kubernetes_manifest.network_policies,
   ]
 }
 
@@ -350,6 +385,7 @@ resource "helm_release" "trino" {
     helm_release.metrics_server,
     kubernetes_manifest.metastore,
     kubernetes_manifest.metastore_deployment,
+    kubernetes_manifest.network_policies,
     kubernetes_secret_v1.trino_internal,
     kubernetes_secret_v1.trino_password_file,
     kubernetes_service_account_v1.workload,

@@ -108,6 +108,19 @@ module "eks" {
     }
   }
 
+  # IMDSv2 only, and a hop limit of 1 (the module's default is 2): a pod's packets to 169.254.169.254 take
+  # a second hop, so pods cannot borrow the node's IAM role; host-network pods (aws-node with its network
+  # policy agent, kube-proxy) still reach IMDS. No pod needs it: loglake's workloads have IRSA roles and
+  # AWS_REGION from EKS's webhook, the load balancer controller gets region and vpcId and the cluster
+  # autoscaler awsRegion from cluster-config. Every group inherits this; deployment-tests checks none overrides it.
+  eks_managed_node_group_defaults = {
+    metadata_options = {
+      http_endpoint               = "enabled"
+      http_tokens                 = "required"
+      http_put_response_hop_limit = 1
+    }
+  }
+
   eks_managed_node_groups = {
     system = {
       instance_types = var.system_node_group.instance_types

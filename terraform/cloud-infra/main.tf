@@ -75,6 +75,23 @@ module "vpc" {
   }
 }
 
+# S3 traffic of the nodes and pods (Trino's reads and writes, the metastore, the jobs, ECR's image layers)
+# goes to S3 by the VPC's routes instead of through the NAT gateway (one for all zones by default): no NAT
+# data charge and no NAT bottleneck; a gateway endpoint itself is free. On the private route tables, where
+# nodes and pods live; the public subnets hold only load balancers and NAT, the database subnets only RDS.
+# No endpoint policy (full access): ECR serves image layers from AWS-owned buckets by this route, and the
+# IAM roles and bucket policies already decide who may do what.
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id            = module.vpc.vpc_id
+  service_name      = "com.amazonaws.${var.region}.s3"
+  vpc_endpoint_type = "Gateway"
+  route_table_ids   = module.vpc.private_route_table_ids
+
+  tags = {
+    Name = "${var.name}-s3"
+  }
+}
+
 # ---- EKS ------------------------------------------------------------------------------------------
 
 module "eks" {

@@ -2,6 +2,7 @@ package dev.loglake.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Issue #12's network items of terraform/cloud-infra: what pods can reach on the node, and S3's route. */
@@ -39,5 +40,20 @@ class TestCloudInfraNetwork {
         assertThat(TerraformBlocks.block(clusterConfig, "resource \"helm_release\" \"cluster_autoscaler\""))
                 .containsPattern(
                         "\\n\\s*awsRegion\\s*=\\s*data\\.terraform_remote_state\\.cloud_infra\\.outputs\\.region");
+    }
+
+    /** Without a gateway endpoint every S3 byte of Trino and the jobs crosses the NAT gateway. */
+    @Test
+    void s3IsReachedThroughAGatewayEndpointFromWherePodsRun() {
+        Map<String, Object> endpoint = root.resources("aws_vpc_endpoint").get("s3");
+        String block = TerraformBlocks.block(root.source(), "resource \"aws_vpc_endpoint\" \"s3\"");
+
+        assertThat(endpoint).as("aws_vpc_endpoint.s3").containsEntry("vpc_endpoint_type", "Gateway");
+        assertThat(block)
+                .contains("service_name      = \"com.amazonaws.${var.region}.s3\"")
+                .contains("route_table_ids   = module.vpc.private_route_table_ids");
+        assertThat(eks)
+                .as("nodes and pods run in the private subnets, whose route tables carry the endpoint")
+                .contains("subnet_ids               = module.vpc.private_subnets");
     }
 }

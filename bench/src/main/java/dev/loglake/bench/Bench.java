@@ -81,8 +81,11 @@ public final class Bench {
                 report.row("reports", "skipped: the incremental stage did not load the lake", "", "", "", "");
             }
 
+            step(7, "formats: the first day's requests in every declared format, each into an empty lake");
+            guarded(report, "formats", () -> new FormatsStage(lake, out).run(report));
+
             if (!options.scaleDays().isEmpty()) {
-                step(7, "scale: one day of each of %s requests, each into an empty lake", options.scaleDays());
+                step(8, "scale: one day of each of %s requests, each into an empty lake", options.scaleDays());
                 guarded(report, "scale", () -> new ScaleStage(lake, out).run(report));
             }
 
@@ -223,7 +226,7 @@ public final class Bench {
     }
 
     private void step(int number, String format, Object... args) {
-        int stages = lake.options().scaleDays().isEmpty() ? 6 : 7;
+        int stages = lake.options().scaleDays().isEmpty() ? 7 : 8;
         out.printf(Locale.ROOT, "%nStage %d/%d: %s%n", number, stages, String.format(Locale.ROOT, format, args));
         out.flush();
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.LakeConfig;
+import dev.loglake.generator.ingest.IngestFormat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -125,7 +126,20 @@ public record BenchOptions(
         return "scale" + (index + 1);
     }
 
-    /** Every role whose lake has schemas: the shared lake, one empty lake per ETL run and per scale size. */
+    /**
+     * The day the formats stage writes format {@code index} (0-based) on: after the data set and the scale days,
+     * one day each, so that each format's lake loads only its own lines.
+     */
+    public LocalDate formatDay(int index) {
+        return start.plusDays(generatedDays() + 1 + 2L * scaleDays.size() + index);
+    }
+
+    /** The role of the empty lake of the formats stage's format {@code index} (0-based). */
+    public static String formatRole(int index) {
+        return "format" + (index + 1);
+    }
+
+    /** Every role whose lake has schemas: the shared lake, one empty lake per ETL run, scale size and format. */
     public List<String> lakeRoles() {
         List<String> roles = new ArrayList<>();
         roles.add(SHARED_ROLE);
@@ -134,6 +148,9 @@ public record BenchOptions(
         }
         for (int index = 0; index < scaleDays.size(); index++) {
             roles.add(scaleRole(index));
+        }
+        for (int index = 0; index < IngestFormat.values().length; index++) {
+            roles.add(formatRole(index));
         }
         return List.copyOf(roles);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.LakeConfig;
 import dev.loglake.core.config.Settings;
+import dev.loglake.generator.ingest.IngestFormat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,11 +30,13 @@ class TestBenchOptions {
         BenchOptions options = new BenchOptions(START, 30, 100_000, 2, 8, Path.of("w"), "loglake-bench", false);
 
         assertThat(BenchLake.lakeSchemaNames()).containsExactly("raw", "staging", "marts", "ledger", "reports");
-        assertThat(options.lakeRoles()).containsExactly("lake", "first1", "first2");
+        assertThat(options.lakeRoles())
+                .startsWith("lake", "first1", "first2", "format1")
+                .hasSize(3 + IngestFormat.values().length);
         assertThat(options.schemas(BenchLake.lakeSchemaNames()))
-                .hasSize(15)
+                .hasSize(5 * (3 + IngestFormat.values().length))
                 .contains("loglake_bench_lake_marts", "loglake_bench_first1_raw", "loglake_bench_first2_reports")
-                .allSatisfy(schema -> assertThat(schema).matches("loglake_bench_(lake|first[12])_[a-z]+"));
+                .allSatisfy(schema -> assertThat(schema).matches("loglake_bench_(lake|first[12]|format[0-9])_[a-z]+"));
     }
 
     @Test
@@ -44,7 +47,12 @@ class TestBenchOptions {
         // The data set is START to START + 32 (lake, runs, load day); its late requests arrive on START + 33.
         assertThat(options.scaleDay(0)).isEqualTo(START.plusDays(34));
         assertThat(options.scaleDay(1)).isEqualTo(START.plusDays(36));
-        assertThat(options.lakeRoles()).containsExactly("lake", "first1", "first2", "scale1", "scale2");
+        assertThat(options.lakeRoles())
+                .startsWith("lake", "first1", "first2", "scale1", "scale2", "format1")
+                .hasSize(5 + IngestFormat.values().length);
+        assertThat(options.formatDay(0))
+                .as("after the last scale day's late arrivals")
+                .isEqualTo(START.plusDays(38));
         assertThat(options.schemas(BenchLake.lakeSchemaNames())).contains("loglake_bench_scale2_marts");
     }
 

@@ -33,7 +33,9 @@ locals {
   }
 
   db_name = "metastore"
-  db_user = "metastore"
+  # The master user administers the database; the metastore has its own role "metastore" (cluster-config).
+  # RDS cannot rename a master user: changing this name replaces the database instance.
+  db_master_user = "loglake_admin"
 }
 
 # ---- Network --------------------------------------------------------------------------------------
@@ -307,35 +309,10 @@ resource "aws_s3_bucket_lifecycle_configuration" "reports" {
 
 # ---- Metastore database -----------------------------------------------------------------------------
 # Private (database subnets, reachable only from the EKS nodes), encrypted, backed up, TLS enforced.
-# The master password is generated here and kept in Secrets Manager (not rotated automatically, so the
-# Kubernetes Secret that cluster-config copies from it stays valid; rotate with a planned apply).
-
-resource "random_password" "metastore_db" {
-  length  = 32
-  special = true
-  # RDS rejects '/', '@', '"' and spaces in master passwords.
-  override_special = "!#%^*()-_=+[]{}:,.?"
-}
-
-# A deleted secret keeps its name for its recovery window, so a fixed name would make the apply after a
-# destroy fail ("scheduled for deletion"); a prefix gives every environment a fresh name (cluster-config
-# reads the secret by ARN) and keeps the window to undo a mistaken destroy.
-resource "aws_secretsmanager_secret" "metastore_db" {
-  name_prefix             = "${var.name}/metastore-db-"
-  recovery_window_in_days = 7
-  description             = "Master credentials of the ${var.name} Hive Metastore database (RDS PostgreSQL)."
-}
-
-resource "aws_secretsmanager_secret_version" "metastore_db" {
-  secret_id = aws_secretsmanager_secret.metastore_db.id
-  secret_string = jsonencode({
-    username = local.db_user
-    password = random_password.metastore_db.result
-    host     = aws_db_instance.metastore.address
-    port     = aws_db_instance.metastore.port
-    dbname   = local.db_name
-  })
-}
+# RDS generates the master password and keeps it in a Secrets Manager secret of its own
+# (manage_master_user_password): no Terraform state, of this root or of cluster-config, ever holds it.
+# The metastore does not log in as the master: the Job k8s/metastore/db-user-job.yaml reads this secret at
+# run time (IRSA role metastore_db_admin below) and creates the metastore's own role.
 
 resource "aws_security_group" "metastore_db" {
   name        = "${var.name}-metastore-db"
@@ -370,9 +347,11 @@ resource "aws_db_instance" "metastore" {
   instance_class = var.db_instance_class
 
   db_name  = local.db_name
-  username = local.db_user
-  password = random_password.metastore_db.result
-  port     = 5432
+  username = local.db_master_user
+  # RDS makes the password and stores it in Secrets Manager (encrypted with the aws/secretsmanager key),
+  # and rotates it every 7 days; the db-user Job reads it afresh at each run, so a rotation breaks nothing.
+  manage_master_user_password = true
+  port                        = 5432
 
   allocated_storage     = var.db_allocated_storage_gb
   max_allocated_storage = var.db_max_allocated_storage_gb

@@ -73,9 +73,9 @@ output "metastore_db_jdbc_url" {
   value       = "jdbc:postgresql://${aws_db_instance.metastore.address}:${aws_db_instance.metastore.port}/${local.db_name}?sslmode=require"
 }
 
-output "metastore_db_secret_arn" {
-  description = "Secrets Manager secret with the metastore database credentials (JSON: username, password, host, port, dbname)."
-  value       = aws_secretsmanager_secret.metastore_db.arn
+output "metastore_db_master_secret_arn" {
+  description = "The Secrets Manager secret RDS manages with the master credentials of the metastore database (JSON: username, password). Only the db-user Job reads it, at run time."
+  value       = aws_db_instance.metastore.master_user_secret[0].secret_arn
 }
 
 output "ecr_repository_urls" {

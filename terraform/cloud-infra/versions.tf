@@ -8,10 +8,6 @@ terraform {
       # terraform-aws-modules/eks 20.37 needs >= 5.95; 6.x is a major upgrade of its own.
       version = "~> 5.100"
     }
-    random = {
-      source  = "hashicorp/random"
-      version = "~> 3.7"
-    }
   }
 
   # State in S3 (partial configuration): pass bucket, key and region at init, see

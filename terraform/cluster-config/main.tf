@@ -63,8 +63,6 @@ locals {
     })
   })
 
-  metastore_db = jsondecode(data.aws_secretsmanager_secret_version.metastore_db.secret_string)
-
   # Trino's load balancer admits these; the in-cluster jobs come through the NAT gateways.
   trino_inbound_cidrs = concat(var.trino_allowed_cidrs, [for ip in data.terraform_remote_state.cloud_infra.outputs.nat_public_ips : format("%s/32", ip)])
 
@@ -173,15 +171,19 @@ resource "kubernetes_config_map_v1" "hive_metastore" {
   }
   data = {
     METASTORE_DB_URL        = data.terraform_remote_state.cloud_infra.outputs.metastore_db_jdbc_url
-    METASTORE_DB_USER       = local.metastore_db.username
+    METASTORE_DB_USER       = "metastore"
     METASTORE_WAREHOUSE_DIR = "s3a://${data.terraform_remote_state.cloud_infra.outputs.warehouse_bucket}/"
   }
 }
 
 # ---- Secrets (never in the repository; their values live in this root's state) ------------------------
+# The RDS master password is not among them: RDS manages it, and only the db-user Job reads it, at run time.
 
-data "aws_secretsmanager_secret_version" "metastore_db" {
-  secret_id = data.terraform_remote_state.cloud_infra.outputs.metastore_db_secret_arn
+# The password of the metastore's own database role. AWS manages passwords of master users only, so this
+# one is generated here (and lives in this state); the db-user Job sets it on the role.
+resource "random_password" "metastore_db" {
+  length  = 40
+  special = false
 }
 
 resource "random_password" "loglake_trino" {
@@ -200,7 +202,7 @@ resource "kubernetes_secret_v1" "hive_metastore_db" {
     namespace = kubernetes_namespace_v1.loglake.metadata[0].name
   }
   data = {
-    password = local.metastore_db.password
+    password = random_password.metastore_db.result
   }
 }
 

@@ -46,21 +46,6 @@ class TestCloudInfraLifecycle {
                         assertThat(repository).as("aws_ecr_repository." + name).containsEntry("force_delete", true));
     }
 
-    /**
-     * A deleted secret keeps its name for its recovery window (30 days by default): a fixed name makes the apply
-     * after a destroy fail. A name prefix gives each environment a new name and keeps a window for undoing.
-     */
-    @Test
-    void secretNamesCanBeReusedAfterADestroy() {
-        assertThat(root.resources("aws_secretsmanager_secret")).isNotEmpty().allSatisfy((name, secret) -> {
-            assertThat(secret)
-                    .as("aws_secretsmanager_secret." + name)
-                    .doesNotContainKey("name")
-                    .containsKey("name_prefix");
-            assertThat(secret).containsKey("recovery_window_in_days");
-        });
-    }
-
     private Pattern validationRegex(String variable) {
         String block = TerraformBlocks.block(root.source(), "variable \"" + variable + "\"");
         Matcher regex = CONDITION_REGEX.matcher(

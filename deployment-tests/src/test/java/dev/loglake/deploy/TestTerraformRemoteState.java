@@ -11,7 +11,7 @@ class TestTerraformRemoteState {
         TerraformRoot clusterConfig = TerraformRoot.load("terraform/cluster-config");
 
         assertThat(clusterConfig.remoteStateOutputsRead())
-                .contains("cluster_name", "workload_role_arns", "metastore_db_secret_arn", "warehouse_bucket");
+                .contains("cluster_name", "workload_role_arns", "metastore_db_jdbc_url", "warehouse_bucket");
         assertThat(cloudInfra.blocks("output"))
                 .containsKeys(clusterConfig.remoteStateOutputsRead().toArray(String[]::new));
     }

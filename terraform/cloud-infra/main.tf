@@ -32,6 +32,9 @@ locals {
     reports   = var.reports_bucket
   }
 
+  # The db-user Job's service account: the only one that may read the RDS-managed master secret.
+  db_admin_service_account = "hive-metastore-db-admin"
+
   db_name = "metastore"
   # The master user administers the database; the metastore has its own role "metastore" (cluster-config).
   # RDS cannot rename a master user: changing this name replaces the database instance.
@@ -547,6 +550,39 @@ module "workload_irsa" {
     main = {
       provider_arn               = module.eks.oidc_provider_arn
       namespace_service_accounts = ["${local.namespace}:${each.value}"]
+    }
+  }
+}
+
+# The db-user Job (k8s/metastore/db-user-job.yaml) reads the master credentials at run time, and only them. The
+# RDS-managed secret is encrypted with the aws/secretsmanager key, whose key policy lets Secrets Manager decrypt
+# for any principal of the account allowed GetSecretValue: no KMS statement is needed.
+data "aws_iam_policy_document" "metastore_db_admin" {
+  statement {
+    sid       = "ReadDatabaseMasterSecret"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [aws_db_instance.metastore.master_user_secret[0].secret_arn]
+  }
+}
+
+resource "aws_iam_policy" "metastore_db_admin" {
+  name        = "${var.name}-metastore-db-admin"
+  description = "Read the ${var.name} metastore database's RDS-managed master secret (db-user Job only)."
+  policy      = data.aws_iam_policy_document.metastore_db_admin.json
+}
+
+module "metastore_db_admin_irsa" {
+  source  = "terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts-eks"
+  version = "5.55.0"
+
+  role_name = "${var.name}-metastore-db-admin"
+  role_policy_arns = {
+    master_secret = aws_iam_policy.metastore_db_admin.arn
+  }
+  oidc_providers = {
+    main = {
+      provider_arn               = module.eks.oidc_provider_arn
+      namespace_service_accounts = ["${local.namespace}:${local.db_admin_service_account}"]
     }
   }
 }

@@ -34,13 +34,16 @@ output "namespace" {
 }
 
 output "service_accounts" {
-  description = "Kubernetes service account names per workload, as trusted by the IAM roles."
-  value       = local.service_accounts
+  description = "Kubernetes service account names per workload, as trusted by the IAM roles (db_admin: the db-user Job)."
+  value       = merge(local.service_accounts, { db_admin = local.db_admin_service_account })
 }
 
 output "workload_role_arns" {
-  description = "IAM role ARN per workload (trino, metastore, jobs), for the eks.amazonaws.com/role-arn annotations."
-  value       = { for workload, role in module.workload_irsa : workload => role.iam_role_arn }
+  description = "IAM role ARN per workload (trino, metastore, jobs, db_admin), for the eks.amazonaws.com/role-arn annotations."
+  value = merge(
+    { for workload, role in module.workload_irsa : workload => role.iam_role_arn },
+    { db_admin = module.metastore_db_admin_irsa.iam_role_arn },
+  )
 }
 
 output "load_balancer_controller_role_arn" {

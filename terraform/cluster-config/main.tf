@@ -26,6 +26,7 @@ locals {
       "network-policies/hive-metastore-from-trino.yaml",
       "network-policies/trino-from-trino.yaml",
       "network-policies/trino-coordinator-from-load-balancer.yaml",
+      "metastore/db-user-job.yaml",
       "metastore/schema-job.yaml",
       "metastore/deployment.yaml",
       "metastore/service.yaml",
@@ -43,6 +44,23 @@ locals {
   schema_job = merge(local.manifests["metastore/schema-job.yaml"], {
     metadata = merge(local.manifests["metastore/schema-job.yaml"].metadata, {
       name = "hive-metastore-schema-${substr(sha256(var.metastore_image), 0, 10)}"
+    })
+  })
+
+  # The db-user Job's script: the file kustomization.yaml's configMapGenerator reads too.
+  db_user_script = file("${local.k8s_dir}/metastore/db-user/ensure-metastore-user.sh")
+
+  # The db-user Job runs again whenever what it does could change: the image, the script, the database (a new
+  # instance has a new master secret) or the role's password. The name carries 10 hex digits of a SHA-256 of
+  # them, which tell nothing of a 40-character random password.
+  db_user_job = merge(local.manifests["metastore/db-user-job.yaml"], {
+    metadata = merge(local.manifests["metastore/db-user-job.yaml"].metadata, {
+      name = "hive-metastore-db-user-${nonsensitive(substr(sha256(join("\n", [
+        var.metastore_image,
+        local.db_user_script,
+        data.terraform_remote_state.cloud_infra.outputs.metastore_db_master_secret_arn,
+        random_password.metastore_db.result,
+      ])), 0, 10))}"
     })
   })
 
@@ -176,6 +194,22 @@ resource "kubernetes_config_map_v1" "hive_metastore" {
   }
 }
 
+# The db-user Job's script and the master secret's ARN (an address, not a secret; the IAM role guards it).
+resource "kubernetes_config_map_v1" "metastore_db_user" {
+  metadata {
+    name      = "hive-metastore-db-user"
+    namespace = kubernetes_namespace_v1.loglake.metadata[0].name
+    labels = {
+      "app.kubernetes.io/name"    = "hive-metastore-db-user"
+      "app.kubernetes.io/part-of" = "loglake"
+    }
+  }
+  data = {
+    "ensure-metastore-user.sh" = local.db_user_script
+    DB_MASTER_SECRET_ARN       = data.terraform_remote_state.cloud_infra.outputs.metastore_db_master_secret_arn
+  }
+}
+
 # ---- Secrets (never in the repository; their values live in this root's state) ------------------------
 # The RDS master password is not among them: RDS manages it, and only the db-user Job reads it, at run time.
 
@@ -304,6 +338,30 @@ resource "kubernetes_manifest" "network_policies" {
 
 # ---- Hive Metastore (k8s/metastore/) ------------------------------------------------------------------
 
+# The metastore's own database role, made by the RDS master before the schema Job needs it.
+resource "kubernetes_manifest" "metastore_db_user_job" {
+  manifest        = local.db_user_job
+  computed_fields = ["metadata.labels", "metadata.annotations", "spec.selector", "spec.template.metadata.labels"]
+
+  wait {
+    condition {
+      type   = "Complete"
+      status = "True"
+    }
+  }
+  timeouts {
+    create = "10m"
+  }
+
+  depends_on = [
+    kubernetes_config_map_v1.hive_metastore,
+    kubernetes_config_map_v1.metastore_db_user,
+    kubernetes_secret_v1.hive_metastore_db,
+    kubernetes_service_account_v1.workload,
+    kubernetes_manifest.network_policies,
+  ]
+}
+
 resource "kubernetes_manifest" "metastore_schema_job" {
   manifest        = local.schema_job
   computed_fields = ["metadata.labels", "metadata.annotations", "spec.selector", "spec.template.metadata.labels"]
@@ -320,6 +378,7 @@ resource "kubernetes_manifest" "metastore_schema_job" {
 
   depends_on = [
     kubernetes_config_map_v1.hive_metastore,
+    kubernetes_manifest.metastore_db_user_job,
     kubernetes_secret_v1.hive_metastore_db,
     kubernetes_service_account_v1.workload,
     kubernetes_manifest.network_policies,

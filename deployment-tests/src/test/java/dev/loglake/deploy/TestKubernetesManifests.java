@@ -26,6 +26,8 @@ class TestKubernetesManifests {
                         "Service/hive-metastore",
                         "PodDisruptionBudget/hive-metastore",
                         "Job/hive-metastore-schema",
+                        "Job/hive-metastore-db-user",
+                        "ServiceAccount/hive-metastore-db-admin",
                         "CronJob/loglake-generate",
                         "CronJob/loglake-transform",
                         "CronJob/loglake-report",

@@ -72,8 +72,8 @@ output "reports_bucket" {
 }
 
 output "metastore_db_jdbc_url" {
-  description = "JDBC URL of the metastore database (TLS required by the parameter group)."
-  value       = "jdbc:postgresql://${aws_db_instance.metastore.address}:${aws_db_instance.metastore.port}/${local.db_name}?sslmode=require"
+  description = "JDBC URL of the metastore database: TLS (required by the parameter group), the server's certificate verified against the RDS CA bundle of the metastore image and its host name checked."
+  value       = "jdbc:postgresql://${aws_db_instance.metastore.address}:${aws_db_instance.metastore.port}/${local.db_name}?sslmode=verify-full&sslrootcert=/opt/rds-ca/global-bundle.pem"
 }
 
 output "metastore_db_master_secret_arn" {

@@ -29,6 +29,8 @@ final class MetastoreJobs {
     static final Path SCHEMA_JOB = REPOSITORY.resolve("k8s/metastore/schema-job.yaml");
     /** The host and port of the example ConfigMap's URL, which cluster-config fills from cloud-infra's output. */
     private static final String EXAMPLE_ENDPOINT = "loglake-metastore.example.eu-west-1.rds.amazonaws.com:5432";
+    /** Where the image keeps the RDS CA bundle (hive-metastore/docker/Dockerfile); here, the test's CA. */
+    static final String RDS_CA_BUNDLE = "/opt/rds-ca/global-bundle.pem";
 
     private final Path work;
     private final int port;
@@ -49,6 +51,7 @@ final class MetastoreJobs {
         Path run = newFolder("db-user");
         Map<String, Path> paths = new HashMap<>(volumes(container, run));
         paths.put(container.mountPaths().get("script"), scriptFolder(container));
+        paths.put(RDS_CA_BUNDLE, target.caCertificate());
         writeMasterLogin(paths.get(container.mountPaths().get("db-master")));
         return Shell.run(
                 container.command(List.of(), paths),
@@ -66,6 +69,7 @@ final class MetastoreJobs {
                 "/usr/local/bin/docker-entrypoint.sh",
                 REPOSITORY.resolve("hive-metastore/docker/docker-entrypoint.sh"));
         paths.put("/opt/hive-metastore", imageMetastoreHome(run));
+        paths.put(RDS_CA_BUNDLE, target.caCertificate());
         Map<String, String> image = new HashMap<>(imageEnvironment());
         image.put("METASTORE_HOME", "/opt/hive-metastore");
         image.put("METASTORE_RUNTIME_DIR", "/run/hive-metastore");
@@ -80,7 +84,10 @@ final class MetastoreJobs {
 
     /** The metastore's JDBC URL as the ConfigMap gives it, pointed at the local database. */
     String jdbcUrl(Target target) {
-        return configMaps(target).get("hive-metastore-config").get("METASTORE_DB_URL");
+        return configMaps(target)
+                .get("hive-metastore-config")
+                .get("METASTORE_DB_URL")
+                .replace(RDS_CA_BUNDLE, target.caCertificate().toString());
     }
 
     private Map<String, Map<String, String>> configMaps(Target target) {
@@ -89,6 +96,10 @@ final class MetastoreJobs {
         if (!url.contains(EXAMPLE_ENDPOINT + "/metastore")) {
             throw new IllegalStateException(
                     "The example METASTORE_DB_URL no longer names " + EXAMPLE_ENDPOINT + "/metastore: " + url);
+        }
+        if (!url.contains(RDS_CA_BUNDLE)) {
+            throw new IllegalStateException(
+                    "The example METASTORE_DB_URL no longer names " + RDS_CA_BUNDLE + ": " + url);
         }
         metastore.put(
                 "METASTORE_DB_URL",

@@ -117,6 +117,35 @@ class TestMetastoreDbUserJob {
                 .hasMessageContaining("password authentication failed");
     }
 
+    /**
+     * verify-full, in the Job (libpq) and in the metastore's JDBC URL (pgjdbc): a server certificate from another CA,
+     * or one for another host name, is refused before any password is sent.
+     */
+    @Test
+    void onlyTheRdsCaAndTheDatabasesHostNameAreAccepted() throws SQLException {
+        MetastoreJobs.Target target = target("tls", "tls password 6");
+        MetastoreJobs.Target otherCa = new MetastoreJobs.Target(
+                "tls", "tls", target.password(), "127.0.0.1", certificates.otherCaCertificate());
+        MetastoreJobs.Target otherHost =
+                new MetastoreJobs.Target("tls", "tls", target.password(), "localhost", certificates.caCertificate());
+
+        Shell.Result wrongCa = jobs.dbUser(otherCa);
+        Shell.Result wrongHost = jobs.dbUser(otherHost);
+
+        assertThat(wrongCa.exitCode()).isNotZero();
+        assertThat(wrongCa.output()).contains("certificate verify failed");
+        assertThat(wrongHost.exitCode()).isNotZero();
+        assertThat(wrongHost.output()).contains("does not match host name \"localhost\"");
+        database.createDatabaseOfTheMaster(target.database());
+        jobs.dbUser(target).requireSuccess("the db-user Job with the right CA and host");
+        try (Connection connection = connect(target, target.password())) {
+            assertThat(connection.isValid(5)).isTrue();
+        }
+        assertThatThrownBy(() -> connect(otherCa, target.password()).close())
+                .hasMessageContaining("PKIX path building failed");
+        assertThatThrownBy(() -> connect(otherHost, target.password()).close()).hasMessageContaining("localhost");
+    }
+
     private static MetastoreJobs.Target target(String name, String password) {
         String safe = password.replace(' ', '-');
         return new MetastoreJobs.Target(name, name, safe, "127.0.0.1", certificates.caCertificate());

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/deploy-aws.md walks from an empty AWS account to DBeaver; nothing here can run its AWS commands, so this
  * checks that every name they use is real: each {@code terraform output} is declared by the root the command runs
- * in (the guide's {@code cd} commands are followed), each Terraform name in backticks is a variable, output or
- * argument of a root, each CronJob a job is made from exists and has the container the guide's jq edits, each
+ * in (the guide's {@code cd} commands are followed), each Terraform name in backticks is a variable, output,
+ * argument or string value of a root, each CronJob a job is made from exists and has the container the guide's jq edits, each
  * path a build reads exists, and each report view the analyst is told to open is one the lake defines.
  */
 class TestDeployAwsGuide {
@@ -62,7 +62,8 @@ class TestDeployAwsGuide {
         while (name.find()) {
             String identifier = name.group(1);
             boolean declared = known.contains(identifier)
-                    || Pattern.compile("(?m)(?:variable|output) \"" + identifier + "\"|^\\s*" + identifier + "\\s*=")
+                    || Pattern.compile("(?m)(?:variable|output) \"" + identifier + "\"|^\\s*" + identifier
+                                    + "\\s*=|= \"" + identifier + "\"")
                             .matcher(terraform)
                             .find();
             assertThat(declared)

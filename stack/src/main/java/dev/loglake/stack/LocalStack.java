@@ -12,6 +12,7 @@ import dev.loglake.stack.artifact.ArtifactCache;
 import dev.loglake.stack.artifact.Distributions;
 import dev.loglake.stack.component.Component;
 import dev.loglake.stack.component.MetastoreComponent;
+import dev.loglake.stack.component.MetastoreEntrypoint;
 import dev.loglake.stack.component.PostgresComponent;
 import dev.loglake.stack.component.S3ServerComponent;
 import dev.loglake.stack.component.SecureTrino;
@@ -326,21 +327,7 @@ public final class LocalStack {
                 credentials.s3AccessKey(),
                 credentials.s3SecretKey(),
                 layout.processFiles("s3proxy"));
-        MetastoreComponent metastore = new MetastoreComponent(
-                install ? distributions.metastore() : Path.of("metastore-not-installed"),
-                layout.metastoreConf(),
-                serviceJava,
-                ports.metastore(),
-                postgres,
-                layout.processFiles("metastore"));
-        if (install) {
-            metastore.configure(MetastoreSiteTemplate.renderLocal(
-                    postgres.jdbcUrl(PostgresComponent.METASTORE_DATABASE),
-                    credentials,
-                    ports.metastore(),
-                    "s3a://" + lake.warehouseBucket() + "/warehouse",
-                    s3.endpoint()));
-        }
+        MetastoreComponent metastore = metastore(install, credentials, serviceJava, postgres, s3);
         TrinoNode node = TrinoNode.of(
                 install ? distributions.trino() : Path.of("trino-not-installed"),
                 trinoJava,
@@ -380,6 +367,40 @@ public final class LocalStack {
                     layout.trinoWorkerProcessFiles(worker)));
         }
         return new Components(postgres, metastore, s3, List.copyOf(workers), trino);
+    }
+
+    /**
+     * The metastore: rendered and started by the stack itself, or on the rehearsal (secure) stack through the
+     * container image's entrypoint with the same values, so that the image's start-up runs here too.
+     */
+    private MetastoreComponent metastore(
+            boolean install,
+            LocalCredentials credentials,
+            Path serviceJava,
+            PostgresComponent postgres,
+            S3ServerComponent s3) {
+        Map<String, String> site = MetastoreSiteTemplate.localValues(
+                postgres.jdbcUrl(PostgresComponent.METASTORE_DATABASE),
+                credentials,
+                config.ports().metastore(),
+                "s3a://" + lake.warehouseBucket() + "/warehouse",
+                s3.endpoint());
+        Optional<MetastoreEntrypoint> entrypoint = config.secure()
+                ? Optional.of(new MetastoreEntrypoint(
+                        layout.metastoreImage(), layout.secrets(), site, MetastoreComponent.JVM_OPTIONS))
+                : Optional.empty();
+        MetastoreComponent metastore = new MetastoreComponent(
+                install ? distributions.metastore() : Path.of("metastore-not-installed"),
+                layout.metastoreConf(),
+                serviceJava,
+                config.ports().metastore(),
+                postgres,
+                layout.processFiles("metastore"),
+                entrypoint);
+        if (install && entrypoint.isEmpty()) {
+            metastore.configure(MetastoreSiteTemplate.render(site));
+        }
+        return metastore;
     }
 
     /**

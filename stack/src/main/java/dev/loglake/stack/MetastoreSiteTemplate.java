@@ -34,8 +34,12 @@ public final class MetastoreSiteTemplate {
         return TemplateRenderer.render(template(), values, RESOURCE);
     }
 
-    /** The values for the local stack: loopback, path-style S3 with the stack's generated keys. */
-    static String renderLocal(
+    /**
+     * The values of the template's placeholders for the local stack: loopback, path-style S3 with the stack's
+     * generated keys. The stack renders them itself, or (the rehearsal) hands them to the image's entrypoint as
+     * its environment, so both ways configure the same metastore.
+     */
+    public static Map<String, String> localValues(
             String databaseUrl, LocalCredentials credentials, int port, String warehouseDirectory, URI s3Endpoint) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("METASTORE_DB_URL", databaseUrl);
@@ -51,6 +55,6 @@ public final class MetastoreSiteTemplate {
         values.put("S3_CREDENTIALS_PROVIDER", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
         values.put("S3_ACCESS_KEY", credentials.s3AccessKey());
         values.put("S3_SECRET_KEY", credentials.s3SecretKey());
-        return render(values);
+        return Map.copyOf(values);
     }
 }

@@ -34,6 +34,11 @@ public record StackLayout(Path root) {
         return root.resolve("metastore").resolve("conf");
     }
 
+    /** The rehearsal's metastore image files: METASTORE_HOME, METASTORE_RUNTIME_DIR and the entrypoint script. */
+    public Path metastoreImage() {
+        return root.resolve("metastore").resolve("image");
+    }
+
     public Path s3Data() {
         return root.resolve("s3");
     }

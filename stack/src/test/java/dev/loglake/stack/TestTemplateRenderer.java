@@ -35,12 +35,12 @@ class TestTemplateRenderer {
             placeholders.add(matcher.group(1));
         }
 
-        String rendered = MetastoreSiteTemplate.renderLocal(
+        String rendered = MetastoreSiteTemplate.render(MetastoreSiteTemplate.localValues(
                 "jdbc:postgresql://127.0.0.1:1/metastore",
                 new LocalCredentials("pw", "key", "secret"),
                 2,
                 "s3a://warehouse/warehouse",
-                java.net.URI.create("http://127.0.0.1:3"));
+                java.net.URI.create("http://127.0.0.1:3")));
 
         assertThat(placeholders).contains("METASTORE_DB_URL", "S3_ENDPOINT", "S3_SECRET_KEY");
         assertThat(rendered)

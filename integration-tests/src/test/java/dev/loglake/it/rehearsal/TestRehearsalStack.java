@@ -9,6 +9,7 @@ import dev.loglake.core.config.TrinoConfig;
 import dev.loglake.generator.manifest.Manifest;
 import dev.loglake.it.transforms.ManifestChecks;
 import dev.loglake.it.transforms.TransformFixture;
+import dev.loglake.stack.StackLayout;
 import dev.loglake.stack.TrinoSecrets;
 import dev.loglake.stack.component.TrinoWorkerComponent;
 import dev.loglake.testing.OwnStack;
@@ -52,6 +53,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TestRehearsalStack {
+    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     private static final int WORKERS = 2;
     private static final LocalDate DAY = LocalDate.of(2035, 3, 1);
     private static final String LOGLAKE_QUERIES =
@@ -184,9 +186,49 @@ class TestRehearsalStack {
         assertThat(Files.readString(root.resolve("trino/etc/password.db"), StandardCharsets.UTF_8))
                 .contains("loglake:$2a$10$")
                 .doesNotContain(secrets().loglakePassword());
-        Path chartRules = Path.of("..", "k8s", "trino", "access-control-rules.json");
+        Path chartRules = REPOSITORY.resolve("k8s/trino/access-control-rules.json");
         assertThat(Files.readString(root.resolve("trino/etc/access-control-rules.json"), StandardCharsets.UTF_8))
                 .isEqualTo(Files.readString(chartRules, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The metastore is the one the image's entrypoint started: the stack ran the repository's script, which rendered
+     * the configuration into METASTORE_RUNTIME_DIR (the stack rendered none itself) and exec'd the metastore on
+     * Java 17 with the image's class path. The transform of the class's set-up shows that it works.
+     */
+    @Test
+    void theMetastoreRunsThroughTheImagesEntrypoint() throws IOException {
+        StackLayout layout = own.stack().layout();
+        Path image = layout.metastoreImage();
+        long pid = layout.processFiles("metastore")
+                .liveProcess()
+                .orElseThrow(() -> new AssertionError("no live metastore process"))
+                .pid();
+        String commandLine = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8)
+                .replace('\0', ' ');
+        assertThat(commandLine)
+                .as("the metastore's command line")
+                .contains("-cp " + image.resolve("runtime") + ":" + image.resolve("home/lib") + "/*")
+                .contains("-Dlog4j.configurationFile=" + image.resolve("runtime/metastore-log4j2.properties"))
+                .endsWith("org.apache.hadoop.hive.metastore.HiveMetaStore ");
+        assertThat(Path.of("/proc", Long.toString(pid), "exe").toRealPath())
+                .as("the java the entrypoint found on PATH")
+                .isEqualTo(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toRealPath());
+        assertThat(image.resolve("docker-entrypoint.sh"))
+                .hasSameBinaryContentAs(REPOSITORY.resolve("hive-metastore/docker/docker-entrypoint.sh"));
+        Path site = image.resolve("runtime/metastore-site.xml");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(site)))
+                .isEqualTo("rw-------");
+        int port = own.stack().config().ports().metastore();
+        assertThat(Files.readString(site, StandardCharsets.UTF_8))
+                .contains("<name>metastore.thrift.bind.host</name><value>127.0.0.1</value>")
+                .contains("<name>metastore.thrift.port</name><value>" + port + "</value>");
+        assertThat(layout.metastoreConf().resolve("metastore-site.xml"))
+                .as("a configuration the stack rendered itself")
+                .doesNotExist();
+        assertThat(Files.readString(layout.processFiles("metastore").logFile(), StandardCharsets.ISO_8859_1))
+                .contains("docker-entrypoint: starting Hive Metastore on 127.0.0.1:" + port);
     }
 
     /**

@@ -21,13 +21,15 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The standalone Hive Metastore on PostgreSQL. Its bin/ scripts want a Hadoop installation, so loglake
- * calls its main classes directly, with the rendered metastore-site.xml first on the classpath.
+ * calls its main classes directly, with the rendered metastore-site.xml first on the classpath; the rehearsal
+ * starts it through the container image's entrypoint instead ({@link MetastoreEntrypoint}).
  */
 public final class MetastoreComponent extends ServerComponent {
     /** The name users see in messages. */
@@ -37,11 +39,21 @@ public final class MetastoreComponent extends ServerComponent {
     private static final String SCHEMA_TOOL = "org.apache.hadoop.hive.metastore.tools.schematool.MetastoreSchemaTool";
     private static final String SERVER = "org.apache.hadoop.hive.metastore.HiveMetaStore";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    /** Sized for a small machine shared with Trino; the entrypoint gets them as METASTORE_JAVA_OPTS. */
+    public static final List<String> JVM_OPTIONS = List.of(
+            "-Xmx512m",
+            "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.net.preferIPv4Stack=true",
+            "-Dlog4j2.formatMsgNoLookups=true");
+    /** The entrypoint waits for the database, runs the schema tool once or twice, then starts the server. */
+    private static final Duration ENTRYPOINT_START = Duration.ofMinutes(4);
 
     private final Path installation;
     private final Path confDirectory;
     private final Path javaHome;
     private final PostgresComponent database;
+    private final Optional<MetastoreEntrypoint> entrypoint;
 
     public MetastoreComponent(
             Path installation,
@@ -49,12 +61,14 @@ public final class MetastoreComponent extends ServerComponent {
             Path javaHome,
             int port,
             PostgresComponent database,
-            ProcessFiles files) {
+            ProcessFiles files,
+            Optional<MetastoreEntrypoint> entrypoint) {
         super(NAME, port, files);
         this.installation = requireNonNull(installation, "installation is null");
         this.confDirectory = requireNonNull(confDirectory, "confDirectory is null");
         this.javaHome = requireNonNull(javaHome, "javaHome is null");
         this.database = requireNonNull(database, "database is null");
+        this.entrypoint = requireNonNull(entrypoint, "entrypoint is null");
     }
 
     public String thriftUri() {
@@ -84,6 +98,10 @@ public final class MetastoreComponent extends ServerComponent {
 
     @Override
     public void start() {
+        if (entrypoint.isPresent()) {
+            startThroughEntrypoint(entrypoint.get());
+            return;
+        }
         if (!schemaExists()) {
             log.info("Creating the metastore schema in PostgreSQL (first start only)");
             try {
@@ -101,6 +119,13 @@ public final class MetastoreComponent extends ServerComponent {
         }
         Daemons.start(java(SERVER), installation, environment(), files());
         HealthWait.until(this, Duration.ofSeconds(90), this::isHealthy);
+    }
+
+    /** The entrypoint prepares the schema itself (METASTORE_SCHEMA_ACTION=auto) and logs to the component's log. */
+    private void startThroughEntrypoint(MetastoreEntrypoint image) {
+        image.install(installation);
+        Daemons.startIsolated(image.command(), image.home(), image.environment(javaHome), files());
+        HealthWait.until(this, ENTRYPOINT_START, this::isHealthy);
     }
 
     @Override
@@ -127,13 +152,10 @@ public final class MetastoreComponent extends ServerComponent {
     }
 
     private List<String> java(String mainClass, String... arguments) {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                JavaRuntimes.javaBinary(javaHome).toString(),
-                "-Xmx512m",
-                "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-Djava.net.preferIPv4Stack=true",
-                "-Dlog4j2.formatMsgNoLookups=true",
+        List<String> command = new java.util.ArrayList<>();
+        command.add(JavaRuntimes.javaBinary(javaHome).toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of(
                 // Log to the console, which the stack appends to logs/metastore.log.
                 "-Dmetastore.root.logger=console",
                 "-cp",

@@ -24,6 +24,24 @@ public final class Daemons {
     /** Starts {@code command} detached, with stdout and stderr appended to the log file; records its pid. */
     public static ProcessHandle start(
             List<String> command, Path workingDirectory, Map<String, String> environment, ProcessFiles files) {
+        return start(command, workingDirectory, environment, files, true);
+    }
+
+    /**
+     * The same with {@code environment} as the whole environment, as a container gets it: none of the variables of
+     * the shell that ran {@code stack up} reaches the server.
+     */
+    public static ProcessHandle startIsolated(
+            List<String> command, Path workingDirectory, Map<String, String> environment, ProcessFiles files) {
+        return start(command, workingDirectory, environment, files, false);
+    }
+
+    private static ProcessHandle start(
+            List<String> command,
+            Path workingDirectory,
+            Map<String, String> environment,
+            ProcessFiles files,
+            boolean inherit) {
         List<String> detached = new ArrayList<>();
         detached.add("setsid");
         detached.addAll(command);
@@ -32,6 +50,9 @@ public final class Daemons {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(files.logFile().toFile()))
                 .redirectErrorStream(true);
+        if (!inherit) {
+            builder.environment().clear();
+        }
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(files.logFile().getParent());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +61,7 @@ class TestMetastoreComponent {
                 directory.resolve("java"),
                 2,
                 postgres,
-                new ProcessFiles(directory.resolve("run/metastore.pid"), directory.resolve("logs/metastore.log")));
+                new ProcessFiles(directory.resolve("run/metastore.pid"), directory.resolve("logs/metastore.log")),
+                Optional.empty());
     }
 }

@@ -333,6 +333,7 @@ public final class LocalStack {
                 trinoJava,
                 config.trinoHeap(),
                 config.trinoQueryMemory(),
+                workerCount(install),
                 metastore.thriftUri(),
                 s3.endpoint(),
                 credentials.s3AccessKey(),

@@ -28,6 +28,7 @@ public record TrinoNode(
         Path javaHome,
         String heap,
         String queryMemory,
+        int workers,
         String metastoreUri,
         URI s3Endpoint,
         Map<String, String> environment) {
@@ -39,6 +40,9 @@ public record TrinoNode(
         requireNonNull(javaHome, "javaHome is null");
         requireNonNull(heap, "heap is null");
         requireNonNull(queryMemory, "queryMemory is null");
+        if (workers < 0) {
+            throw new IllegalArgumentException("workers is negative: " + workers);
+        }
         requireNonNull(metastoreUri, "metastoreUri is null");
         requireNonNull(s3Endpoint, "s3Endpoint is null");
         environment = Map.copyOf(environment);
@@ -69,6 +73,7 @@ public record TrinoNode(
             Path javaHome,
             String heap,
             String queryMemory,
+            int workers,
             String metastoreUri,
             URI s3Endpoint,
             String s3AccessKey,
@@ -78,6 +83,7 @@ public record TrinoNode(
                 javaHome,
                 heap,
                 queryMemory,
+                workers,
                 metastoreUri,
                 s3Endpoint,
                 Map.of("LOGLAKE_STACK_S3_ACCESS_KEY", s3AccessKey, "LOGLAKE_STACK_S3_SECRET_KEY", s3SecretKey));
@@ -87,7 +93,7 @@ public record TrinoNode(
     TrinoNode withEnvironment(Map<String, String> more) {
         Map<String, String> merged = new java.util.HashMap<>(environment);
         merged.putAll(more);
-        return new TrinoNode(installation, javaHome, heap, queryMemory, metastoreUri, s3Endpoint, merged);
+        return new TrinoNode(installation, javaHome, heap, queryMemory, workers, metastoreUri, s3Endpoint, merged);
     }
 
     List<String> command(String nodeId, Path etc, Path data) {
@@ -120,7 +126,7 @@ public record TrinoNode(
     /** The settings of a node's memory, spilling and threads: the same on every node. */
     List<String> executionProperties(Path data) {
         return List.of(
-                "query.max-memory=" + queryMemory,
+                "query.max-memory=" + clusterQueryMemory(),
                 "query.max-memory-per-node=" + queryMemory,
                 // A busy day's sessions window or a backfill's aggregation may not fit in a query's memory:
                 // what does not fit spills to disk under the data directory instead of failing the load.
@@ -167,6 +173,15 @@ public record TrinoNode(
                         // fail. loglake's runner runs ANALYZE on the other columns instead.
                         "hive.collect-column-statistics-on-write=false",
                         ""));
+    }
+
+    /**
+     * One query's memory on all the nodes that run tasks together: each worker's query memory, as the Helm values
+     * give the cluster (query.maxMemory). Equal to one node's, two workers' halves of a query reached the limit
+     * before either worker's pool was full enough to spill: "Query exceeded distributed user memory limit".
+     */
+    String clusterQueryMemory() {
+        return StackConfig.megabytes(queryMemory) * Math.max(1, workers) + "MB";
     }
 
     /** The share of the memory pool at which Trino starts spilling: half of a query's memory. */

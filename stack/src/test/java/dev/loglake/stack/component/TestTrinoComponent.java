@@ -20,13 +20,25 @@ class TestTrinoComponent {
         assertThat(trino("3G", "1GB").revokingTarget()).isEqualTo("0.235");
     }
 
+    @Test
+    void aQueryMayUseEachWorkersQueryMemoryAcrossTheCluster() {
+        assertThat(trino("2G", "256MB").clusterQueryMemory()).isEqualTo("256MB");
+        assertThat(trino("2G", "256MB", 2).clusterQueryMemory()).isEqualTo("512MB");
+        assertThat(trino("3G", "1GB", 3).clusterQueryMemory()).isEqualTo("3072MB");
+    }
+
     /** The settings every Trino process of the stack shares, coordinator or worker (see TrinoNode). */
     private TrinoNode trino(String heap, String queryMemory) {
+        return trino(heap, queryMemory, 0);
+    }
+
+    private TrinoNode trino(String heap, String queryMemory, int workers) {
         return TrinoNode.of(
                 directory.resolve("trino"),
                 directory.resolve("java"),
                 heap,
                 queryMemory,
+                workers,
                 "thrift://127.0.0.1:9083",
                 URI.create("http://127.0.0.1:9000"),
                 "access",

@@ -7,8 +7,10 @@ import dev.loglake.core.config.LakeConfig;
 import dev.loglake.core.config.StackConfig;
 import dev.loglake.core.config.TrinoConfig;
 import dev.loglake.generator.manifest.Manifest;
+import dev.loglake.generator.manifest.ManifestJson;
 import dev.loglake.it.transforms.ManifestChecks;
 import dev.loglake.it.transforms.TransformFixture;
+import dev.loglake.reports.period.PeriodWindow;
 import dev.loglake.stack.StackLayout;
 import dev.loglake.stack.TrinoSecrets;
 import dev.loglake.stack.component.TrinoWorkerComponent;
@@ -31,12 +33,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,6 +51,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The rehearsal of production on one machine: a coordinator and two workers, HTTPS only, password sign-in and
@@ -232,6 +240,62 @@ class TestRehearsalStack {
     }
 
     /**
+     * Each CronJob of k8s/jobs/, in schedule order, as its container's own process against this stack (see {@link
+     * CronJobProcess} and {@link RehearsalCronJobs}): generate writes today (UTC) at its default volume, transform
+     * loads it with the days the nightly report reads (generated here first, as a lake in production has them),
+     * report writes what ended yesterday. Every run exits 0 and writes nothing into the image's read-only WORKDIR;
+     * the lake equals generate's manifest and the reports are in the bucket. Before the worker is killed.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void theCronJobsRunTheirContainersAgainstTheRehearsal() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (LocalDate day : NightlyReports.daysItReads(today)) {
+            lake.generate(day, 1, 2_000, 0.0, 0.003);
+        }
+        List<CronJobContainer> jobs = RehearsalCronJobs.inScheduleOrder(REPOSITORY);
+        assertThat(jobs)
+                .extracting(CronJobContainer::name)
+                .containsExactly("loglake-generate", "loglake-transform", "loglake-report");
+        Path dockerfile = REPOSITORY.resolve("cli/docker/Dockerfile");
+        CliImage image = CliImage.read(Files.readString(dockerfile), dockerfile);
+        CronJobProcess.Local local = RehearsalCronJobs.local(
+                REPOSITORY,
+                own.stack(),
+                lake.lake(),
+                own.testStack().s3Config(),
+                own.stack().config().ports().trino(),
+                secrets().loglakePassword(),
+                own.stack().layout().root().resolve("cronjobs"));
+        Map<String, CronJobProcess.Run> runs = new LinkedHashMap<>();
+        for (CronJobContainer job : jobs) {
+            assertThat(job.image()).as("%s's image", job.name()).isEqualTo(RehearsalCronJobs.LOCAL_CLI_IMAGE);
+            long started = System.nanoTime();
+            CronJobProcess.Run run = CronJobProcess.run(image, job, local);
+            System.out.printf(
+                    "%s exited with %d after %d s%n",
+                    job.name(), run.exitCode(), (System.nanoTime() - started) / 1_000_000_000L);
+            assertThat(run.exitCode())
+                    .as("exit code of %s; stdout:%n%s%nstderr:%n%s", job.name(), run.stdout(), run.stderr())
+                    .isZero();
+            assertThat(run.imageWorkdir())
+                    .as("%s wrote into the image's WORKDIR, read-only in the pod", job.name())
+                    .isEmptyDirectory();
+            runs.put(job.name(), run);
+        }
+        Manifest generated = manifestOf(runs.get("loglake-generate"));
+        assertThat(generated.eventDates()).as("days generate wrote").containsOnlyKeys(today.toString());
+        ManifestChecks.assertLakeMatches(lake, generated);
+        try (S3Client s3 = own.testStack().newS3Client()) {
+            NightlyReports.assertStored(
+                    runs.get("loglake-report"),
+                    s3,
+                    lake.lake().reportsBucket(),
+                    PeriodWindow.endedBefore(today).size());
+        }
+    }
+
+    /**
      * Last, because it kills a worker: the run fails promptly with a message that names the lost worker (its
      * address), and once the stack has the worker back, a plain rerun loads the day exactly.
      */
@@ -261,6 +325,20 @@ class TestRehearsalStack {
         lake.transform(TransformRequest.pending());
         ManifestChecks.assertDayMatches(
                 lake, day.toString(), second.eventDates().get(day.toString()));
+    }
+
+    /** The manifest generate names in its output ("Manifest: s3://bucket/key"), from the lake's raw bucket. */
+    private Manifest manifestOf(CronJobProcess.Run generate) {
+        Matcher named = Pattern.compile("Manifest: s3://([^/]+)/(\\S+)").matcher(generate.stdout());
+        assertThat(named.find())
+                .as("the manifest in generate's output: %s", generate.stdout())
+                .isTrue();
+        assertThat(named.group(1))
+                .as("the bucket generate wrote to")
+                .isEqualTo(lake.lake().rawBucket());
+        try (S3Client s3 = own.testStack().newS3Client()) {
+            return ManifestJson.read(s3, named.group(1), named.group(2));
+        }
     }
 
     /** Polls Trino's query list until a statement writing {@code table} runs (or the run has ended). */

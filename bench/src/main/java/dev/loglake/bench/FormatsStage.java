@@ -47,14 +47,13 @@ final class FormatsStage {
     void run(BenchReport report) {
         BenchOptions options = lake.options();
         S3ObjectStore raw = lake.rawStore();
-        String source = RawLayout.ACCESS_PREFIX + RawLayout.COMBINED_FOLDER + "/dt=" + options.start() + "/";
         double combinedRate = 0;
         long combinedRequests = -1;
         IngestFormat[] formats = IngestFormat.values();
         for (int index = 0; index < formats.length; index++) {
             IngestFormat format = formats[index];
             LocalDate day = options.formatDay(index);
-            long lines = rewrite(raw, source, format, day);
+            long lines = rewrite(raw, options.start(), format, day);
             String role = BenchOptions.formatRole(index);
             TransformSummary summary = lake.transform(role, Bench.days(day, day));
             double seconds = EtlStage.stagingAndFactSeconds(lake.jobMillis(role, summary.runId()));
@@ -99,17 +98,20 @@ final class FormatsStage {
                 + " way (goal: within 1.5x).");
     }
 
-    /** Writes every object of the combined day again in {@code format} on {@code day}; returns the lines written. */
-    private static long rewrite(S3ObjectStore raw, String source, IngestFormat format, LocalDate day) {
+    /**
+     * Writes every object of the combined arrival day {@code from} again in {@code format}, its requests moved to
+     * {@code day}; returns the lines written.
+     */
+    private static long rewrite(S3ObjectStore raw, LocalDate from, IngestFormat format, LocalDate day) {
         FormatRenderer renderer = new FormatRenderer(HOST);
+        String source = RawLayout.ACCESS_PREFIX + RawLayout.COMBINED_FOLDER + "/dt=" + from + "/";
+        long shift = ChronoUnit.DAYS.between(from, day) * 86_400L;
         long lines = 0;
         for (String key : raw.list(source)) {
             if (!key.endsWith(".gz")) {
                 continue;
             }
             String hourAndName = key.substring(source.length());
-            LocalDate from = LocalDate.parse(source.substring(source.indexOf("dt=") + 3, source.length() - 1));
-            long shift = ChronoUnit.DAYS.between(from, day) * 86_400L;
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (BufferedReader in = new BufferedReader(new InputStreamReader(
                             new GZIPInputStream(new ByteArrayInputStream(raw.get(key))), StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.loglake.core.config.Settings;
 import dev.loglake.core.config.StackConfig;
+import dev.loglake.it.k8s.PodContainer;
 import dev.loglake.stack.ComponentVersions;
 import dev.loglake.stack.artifact.ArtifactCache;
 import dev.loglake.stack.artifact.Distributions;

@@ -1,4 +1,4 @@
-package dev.loglake.it.database;
+package dev.loglake.it.k8s;
 
 import static java.util.Objects.requireNonNull;
 
@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * One container of a Kubernetes Job's pod, read from its manifest, turned into a local command: its command and
- * args (or the image's entrypoint and the args) and its environment, with the values of the ConfigMaps and Secrets
- * it names supplied by the test, and the container's paths (volume mounts, files of the image) replaced by local
- * ones. What the container runs is what the manifest says; only where things are differs.
+ * One container of a Kubernetes Job's or CronJob's pod, read from its manifest, turned into a local command: its
+ * command and args (or the image's entrypoint and the args) and its environment, with the values of the ConfigMaps
+ * and Secrets it names supplied by the test, and the container's paths (volume mounts, files of the image) replaced
+ * by local ones. What the container runs is what the manifest says; only where things are differs.
  */
-final class PodContainer {
+public final class PodContainer {
     private final String where;
     private final JsonNode container;
     private final JsonNode pod;
@@ -33,29 +33,51 @@ final class PodContainer {
         this.pod = requireNonNull(pod, "pod is null");
     }
 
-    static PodContainer read(Path manifest, String name) {
-        JsonNode pod;
+    /** The container {@code name} of the Job or CronJob in the file {@code manifest}. */
+    public static PodContainer read(Path manifest, String name) {
         try {
-            pod = new YAMLMapper()
-                    .readTree(manifest.toFile())
-                    .path("spec")
-                    .path("template")
-                    .path("spec");
+            return of(
+                    new YAMLMapper().readTree(manifest.toFile()),
+                    manifest.getFileName().toString(),
+                    name);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + manifest, e);
         }
+    }
+
+    /** The container {@code name} of a Job or CronJob already read; {@code file} names it in messages. */
+    public static PodContainer of(JsonNode manifest, String file, String name) {
+        JsonNode pod = podSpec(manifest);
         for (String list : List.of("initContainers", "containers")) {
             for (JsonNode container : pod.path(list)) {
                 if (name.equals(container.path("name").asText())) {
-                    return new PodContainer(manifest.getFileName() + " container " + name, container, pod);
+                    return new PodContainer(file + " container " + name, container, pod);
                 }
             }
         }
-        throw new IllegalArgumentException("No container named " + name + " in the pod of " + manifest);
+        throw new IllegalArgumentException("No container named " + name + " in the pod of " + file);
+    }
+
+    /** The pod template's spec: a CronJob's is one level deeper, in its jobTemplate. */
+    public static JsonNode podSpec(JsonNode manifest) {
+        JsonNode job = "CronJob".equals(manifest.path("kind").asText())
+                ? manifest.path("spec").path("jobTemplate")
+                : manifest;
+        return job.path("spec").path("template").path("spec");
+    }
+
+    /** Whether the container replaces the image's entrypoint with a command of its own. */
+    public boolean hasCommand() {
+        return container.has("command");
+    }
+
+    /** The container's own field {@code field} (workingDir, resources, ...). */
+    public JsonNode field(String field) {
+        return container.path(field);
     }
 
     /** Where the container mounts each of its volumes, by volume name. */
-    Map<String, String> mountPaths() {
+    public Map<String, String> mountPaths() {
         Map<String, String> mounts = new LinkedHashMap<>();
         container
                 .path("volumeMounts")
@@ -65,7 +87,7 @@ final class PodContainer {
     }
 
     /** The pod's definition of one volume (emptyDir, configMap, ...). */
-    JsonNode volume(String name) {
+    public JsonNode volume(String name) {
         for (JsonNode volume : pod.path("volumes")) {
             if (name.equals(volume.path("name").asText())) {
                 return volume;
@@ -74,12 +96,8 @@ final class PodContainer {
         throw new IllegalArgumentException(where + ": the pod has no volume " + name);
     }
 
-    String serviceAccount() {
-        return pod.path("serviceAccountName").asText();
-    }
-
     /** The command the container runs: its command and args, or, without a command, the image's entrypoint and the args. */
-    List<String> command(List<String> imageEntrypoint, Map<String, Path> paths) {
+    public List<String> command(List<String> imageEntrypoint, Map<String, Path> paths) {
         List<String> command = new ArrayList<>();
         if (container.has("command")) {
             container.path("command").forEach(part -> command.add(part.asText()));
@@ -94,7 +112,7 @@ final class PodContainer {
      * The container's environment: the image's, then envFrom, then env, as Kubernetes layers them. Every ConfigMap
      * and Secret key the manifest names must be in {@code configMaps} and {@code secrets}.
      */
-    Map<String, String> environment(
+    public Map<String, String> environment(
             Map<String, String> image,
             Map<String, Map<String, String>> configMaps,
             Map<String, Map<String, String>> secrets,

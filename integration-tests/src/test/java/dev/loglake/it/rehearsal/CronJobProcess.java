@@ -25,7 +25,7 @@ final class CronJobProcess {
      *
      * @param repository the repository root: the image's files are its build outputs (the image's /src)
      * @param configMaps the ConfigMaps by name, as terraform/cluster-config builds them (see {@link ClusterConfigMap})
-     * @param secrets the Secrets' values by "name/key"
+     * @param secrets the Secrets' values: by Secret name, by key
      * @param substitutions variables set on top of the pod's, each for a reason the test names
      * @param javaOptions JVM options added to the image's JAVA_TOOL_OPTIONS, each for a reason the test names
      * @param scratch where the container's folders (its working directory, its home) are made, one per CronJob
@@ -33,7 +33,7 @@ final class CronJobProcess {
     record Local(
             Path repository,
             Map<String, Map<String, String>> configMaps,
-            Map<String, String> secrets,
+            Map<String, Map<String, String>> secrets,
             Map<String, String> substitutions,
             List<String> javaOptions,
             Path scratch) {
@@ -54,15 +54,15 @@ final class CronJobProcess {
 
     /** Runs the container's process to its end; the Job's activeDeadlineSeconds bounds it as in the cluster. */
     static Run run(CliImage image, CronJobContainer container, Local local) throws IOException, InterruptedException {
-        if (container.command().isPresent()) {
+        if (container.container().hasCommand()) {
             throw new AssertionError(container.name() + " overrides the image's entrypoint with "
-                    + container.command().get() + "; this test runs the image's entrypoint, the loglake CLI");
+                    + container.container().field("command")
+                    + "; this test runs the image's entrypoint, the loglake CLI");
         }
         Path root = local.scratch().resolve(container.name());
         Path workingDirectory = localPath(root, container.workingDir().orElse(image.workdir()));
         Path imageWorkdir = localPath(root, image.workdir());
-        List<String> command = new ArrayList<>(entrypoint(image, local.repository()));
-        command.addAll(container.args());
+        List<String> command = container.container().command(entrypoint(image, local.repository()), Map.of());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectOutput(root.resolve("stdout").toFile())
@@ -110,26 +110,9 @@ final class CronJobProcess {
     }
 
     private static Map<String, String> environment(CliImage image, CronJobContainer container, Local local, Path home) {
-        Map<String, String> environment = new LinkedHashMap<>(image.environment());
-        for (String name : container.configMaps()) {
-            Map<String, String> data = local.configMaps().get(name);
-            if (data == null) {
-                throw new AssertionError(container.name() + " loads the ConfigMap " + name + ", which neither"
-                        + " terraform/cluster-config nor this test has; known: "
-                        + local.configMaps().keySet());
-            }
-            environment.putAll(data);
-        }
-        environment.putAll(container.literalEnv());
-        container.secretEnv().forEach((variable, secret) -> {
-            String value = local.secrets().get(secret);
-            if (value == null) {
-                throw new AssertionError(container.name() + " reads " + variable + " from the Secret " + secret
-                        + ", which has no local value; known: "
-                        + local.secrets().keySet());
-            }
-            environment.put(variable, value);
-        });
+        // The image's ENV, then envFrom's ConfigMaps, then env, as Kubernetes layers them.
+        Map<String, String> environment = new LinkedHashMap<>(
+                container.container().environment(image.environment(), local.configMaps(), local.secrets(), Map.of()));
         environment.putAll(local.substitutions());
         List<String> javaOptions = new ArrayList<>(List.of(environment.getOrDefault("JAVA_TOOL_OPTIONS", "")));
         // In the pod the JVM sizes its heap from the cgroup's memory limit; here it sees the whole machine.

@@ -92,7 +92,7 @@ final class RehearsalCronJobs {
         return new CronJobProcess.Local(
                 repository,
                 Map.of("loglake-config", configMap),
-                Map.of("loglake-trino/password", loglakePassword),
+                Map.of("loglake-trino", Map.of("password", loglakePassword)),
                 substitutions,
                 trustStoreOptions(stack.layout().trinoCertificate(), scratch),
                 scratch);

@@ -70,20 +70,37 @@ public final class RawLayout {
      * {@link #DEFAULT_SITE}.
      */
     public static String hourPrefix(String keyPrefix, String formatFolder, String site, LocalDate date, int hour) {
+        return keyPrefix + ACCESS_PREFIX + sourceFolder(formatFolder, site) + "dt=" + date + "/hour=" + twoDigits(hour)
+                + "/";
+    }
+
+    /**
+     * A source's folder under a format: {@code <format>/} for the {@link #DEFAULT_SITE}, else
+     * {@code <format>/site=<site>/}. The raw logs and the completion markers use the same one.
+     */
+    private static String sourceFolder(String formatFolder, String site) {
         requireSite(site);
-        String source =
-                formatPrefix(keyPrefix, formatFolder) + (site.equals(DEFAULT_SITE) ? "" : SITE_KEY + site + "/");
-        return source + "dt=" + date + "/hour=" + twoDigits(hour) + "/";
+        return formatFolder + "/" + (site.equals(DEFAULT_SITE) ? "" : SITE_KEY + site + "/");
     }
 
     /** Where an hour's completion markers live: {@code markers/access/<format>/dt=YYYY-MM-DD/hour=HH/}. */
     public static String markerFolder(String keyPrefix, String formatFolder, LocalDate date, int hour) {
-        return dayMarkerFolder(keyPrefix, formatFolder, date) + "hour=" + twoDigits(hour) + "/";
+        return markerFolder(keyPrefix, formatFolder, DEFAULT_SITE, date, hour);
+    }
+
+    /** {@code markers/access/<format>/[site=<site>/]dt=YYYY-MM-DD/hour=HH/}: the markers of one source's hour. */
+    public static String markerFolder(String keyPrefix, String formatFolder, String site, LocalDate date, int hour) {
+        return dayMarkerFolder(keyPrefix, formatFolder, site, date) + "hour=" + twoDigits(hour) + "/";
     }
 
     /** Where a day's completion markers live: {@code markers/access/<format>/dt=YYYY-MM-DD/}. */
     public static String dayMarkerFolder(String keyPrefix, String formatFolder, LocalDate date) {
-        return keyPrefix + "markers/" + ACCESS_PREFIX + formatFolder + "/dt=" + date + "/";
+        return dayMarkerFolder(keyPrefix, formatFolder, DEFAULT_SITE, date);
+    }
+
+    /** {@code markers/access/<format>/[site=<site>/]dt=YYYY-MM-DD/}: the markers of one source's day. */
+    public static String dayMarkerFolder(String keyPrefix, String formatFolder, String site, LocalDate date) {
+        return keyPrefix + "markers/" + ACCESS_PREFIX + sourceFolder(formatFolder, site) + "dt=" + date + "/";
     }
 
     /**
@@ -91,7 +108,12 @@ public final class RawLayout {
      * its lines are expected, whatever its hours' markers say (written by {@code loglake transform --close}).
      */
     public static String closedMarkerKey(String keyPrefix, String formatFolder, LocalDate date) {
-        return dayMarkerFolder(keyPrefix, formatFolder, date) + "closed";
+        return closedMarkerKey(keyPrefix, formatFolder, DEFAULT_SITE, date);
+    }
+
+    /** {@code markers/access/<format>/[site=<site>/]dt=YYYY-MM-DD/closed}: one source's day closed by hand. */
+    public static String closedMarkerKey(String keyPrefix, String formatFolder, String site, LocalDate date) {
+        return dayMarkerFolder(keyPrefix, formatFolder, site, date) + "closed";
     }
 
     public static String twoDigits(int hour) {

@@ -29,6 +29,11 @@ public final class RawLayout {
     public static final String IP_BLOCKS_KEY = IP_BLOCKS_PREFIX + "ip_blocks.csv";
     /** Whole files that ingest could not read as logs. */
     public static final String INGEST_QUARANTINE_PREFIX = "quarantine/ingest/";
+    /**
+     * The sources read in place ({@code loglake source add}), one object each: {@code sources/<name>.properties}.
+     * In the raw bucket, because every runner (the command line, the CronJobs, another machine) reads it already.
+     */
+    public static final String SOURCES_PREFIX = "sources/";
     /** Raw objects the transforms found unreadable (a truncated gzip stream), moved out of the raw layout. */
     public static final String OBJECT_QUARANTINE_PREFIX = "quarantine/objects/";
 

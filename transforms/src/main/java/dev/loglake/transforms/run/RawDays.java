@@ -4,44 +4,74 @@ import static java.util.Objects.requireNonNull;
 
 import dev.loglake.lake.LakeSchemas;
 import dev.loglake.lake.RawLayout;
+import dev.loglake.lake.source.InPlaceSource;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 
 /**
- * The raw days and hours that exist in S3, from the folder layout
- * {@code access/<format>/[site=<site>/]dt=D/hour=H/}, for the formats the lake can parse (a folder of another
- * format, such as the generator's json, is not read). Listing with a delimiter reads folders, not objects, so
- * this stays cheap as the lake grows.
+ * The raw days and hours that exist in S3, of every source: the folders {@code access/<format>/[site=<site>/]dt=D/
+ * hour=H/} that generate and ingest write in the raw bucket, for the formats the lake can parse (a folder of
+ * another format, such as the generator's json, is not read), and the day folders of the sources read in place
+ * ({@link InPlaceSource}), laid out as AWS writes them. Listing with a delimiter reads folders, not objects, so
+ * this stays cheap as the lake grows. The sources' day folders are listed once, on first use.
  */
 public final class RawDays {
+    /** The hour value of a partition that is a whole day folder of a source read in place (no hour folders). */
+    static final String WHOLE_DAY = "all";
+
     private final S3Client s3;
     private final String bucket;
     private final Set<String> formats;
+    private final List<InPlaceSource> inPlace;
+    private Map<Source, SortedMap<LocalDate, List<DayFolder>>> index;
 
     public RawDays(S3Client s3, String bucket, Set<String> formats) {
+        this(s3, bucket, formats, List.of());
+    }
+
+    public RawDays(S3Client s3, String bucket, Set<String> formats, List<InPlaceSource> inPlace) {
         this.s3 = requireNonNull(s3, "s3 is null");
         this.bucket = requireNonNull(bucket, "bucket is null");
         this.formats = Set.copyOf(requireNonNull(formats, "formats is null"));
+        this.inPlace = List.copyOf(requireNonNull(inPlace, "inPlace is null"));
     }
 
-    /** A raw source's folder: a declared format and a site. */
-    record Source(String format, String site, String prefix) {
+    /**
+     * A raw source: a declared format and a site, in the raw bucket (written by loglake, with completion markers) or
+     * read in place.
+     */
+    record Source(String format, String site, boolean readInPlace) {
         Source {
             requireNonNull(format, "format is null");
             requireNonNull(site, "site is null");
-            requireNonNull(prefix, "prefix is null");
+        }
+
+        @Override
+        public String toString() {
+            return format + "/" + site + (readInPlace ? " (read in place)" : "");
         }
     }
 
-    /** One hour folder of a source: a partition of raw.log_lines. */
+    /**
+     * A day folder of a source: {@code wholeDay} is the hour value when the folder itself is the partition, empty
+     * when its {@code hour=HH/} folders are.
+     */
+    private record DayFolder(String bucket, String key, Optional<String> wholeDay) {}
+
+    /** One hour folder (or whole day folder) of a source: a partition of raw.log_lines. */
     record Partition(String format, String site, LocalDate day, String hour, String location) {
         Partition {
             requireNonNull(format, "format is null");
@@ -59,64 +89,163 @@ public final class RawDays {
     /** The arrival days of every source. */
     public SortedSet<LocalDate> days() {
         SortedSet<LocalDate> days = new TreeSet<>();
-        for (Source source : sources()) {
-            for (String folder : folders(source.prefix())) {
-                value(folder, "dt=").flatMap(RawDays::date).ifPresent(days::add);
-            }
-        }
+        index().values().forEach(sourceDays -> days.addAll(sourceDays.keySet()));
         return days;
     }
 
-    /** Every hour folder of these days, of every source. */
+    /** The arrival days of each source. */
+    Map<Source, SortedSet<LocalDate>> daysPerSource() {
+        Map<Source, SortedSet<LocalDate>> days = new LinkedHashMap<>();
+        index().forEach((source, folders) ->
+                days.put(source, Collections.unmodifiableSortedSet(new TreeSet<>(folders.keySet()))));
+        return days;
+    }
+
+    /** Every hour folder (or whole day folder) of these days, of every source. */
     List<Partition> partitions(SortedSet<LocalDate> days) {
         List<Partition> partitions = new ArrayList<>();
-        for (Source source : sources()) {
-            Set<String> sourceDays = new TreeSet<>(folders(source.prefix()));
+        index().forEach((source, sourceDays) -> {
             for (LocalDate day : days) {
-                String dayPrefix = source.prefix() + "dt=" + day + "/";
-                if (!sourceDays.contains(dayPrefix)) {
-                    continue;
+                for (DayFolder folder : sourceDays.getOrDefault(day, List.of())) {
+                    partitions.addAll(partitions(source, day, folder));
                 }
-                folders(dayPrefix).stream()
-                        .map(folder -> value(folder, "hour="))
-                        .flatMap(Optional::stream)
-                        .filter(hour -> hour.matches("[0-2][0-9]"))
-                        .sorted()
-                        .forEach(hour -> partitions.add(new Partition(
-                                source.format(),
-                                source.site(),
-                                day,
-                                hour,
-                                "s3://" + bucket + "/" + dayPrefix + "hour=" + hour + "/")));
             }
-        }
+        });
         return partitions;
+    }
+
+    private List<Partition> partitions(Source source, LocalDate day, DayFolder folder) {
+        String location = "s3://" + folder.bucket() + "/" + folder.key();
+        if (folder.wholeDay().isPresent()) {
+            return List.of(new Partition(
+                    source.format(), source.site(), day, folder.wholeDay().get(), location));
+        }
+        List<Partition> hours = folders(folder.bucket(), folder.key()).stream()
+                .map(hourFolder -> value(hourFolder, "hour="))
+                .flatMap(Optional::stream)
+                .filter(hour -> hour.matches("[0-2][0-9]"))
+                .sorted()
+                .map(hour -> new Partition(source.format(), source.site(), day, hour, location + "hour=" + hour + "/"))
+                .toList();
+        if (hours.isEmpty() && source.readInPlace()) {
+            // A dt= folder of a source read in place may hold its objects without hour folders.
+            return List.of(new Partition(source.format(), source.site(), day, WHOLE_DAY, location));
+        }
+        return hours;
     }
 
     /** Where a day's raw logs are looked for, for messages. */
     public String location(LocalDate day) {
-        return "s3://" + bucket + "/" + LakeSchemas.RAW_ACCESS_PREFIX + "<format>/[site=<site>/]dt=" + day + "/";
+        String lake = "s3://" + bucket + "/" + LakeSchemas.RAW_ACCESS_PREFIX + "<format>/[site=<site>/]dt=" + day + "/";
+        return inPlace.isEmpty()
+                ? lake
+                : lake + " and the day folders of " + inPlace.size() + " source(s) read in place";
     }
 
-    /** The sources: each format folder of a known format, and each of its site folders. */
-    private List<Source> sources() {
-        List<Source> sources = new ArrayList<>();
-        for (String formatFolder : folders(LakeSchemas.RAW_ACCESS_PREFIX)) {
+    private Map<Source, SortedMap<LocalDate, List<DayFolder>>> index() {
+        if (index == null) {
+            Map<Source, SortedMap<LocalDate, List<DayFolder>>> built = new LinkedHashMap<>();
+            lakeSources().forEach((source, prefix) -> built.put(source, lakeDays(prefix)));
+            for (InPlaceSource source : inPlace) {
+                built.put(new Source(source.format(), source.name(), true), new InPlaceDays(source).days());
+            }
+            index = built;
+        }
+        return index;
+    }
+
+    /** The sources of the raw bucket: each format folder of a known format, and each of its site folders. */
+    private Map<Source, String> lakeSources() {
+        Map<Source, String> sources = new LinkedHashMap<>();
+        for (String formatFolder : folders(bucket, LakeSchemas.RAW_ACCESS_PREFIX)) {
             String format = last(formatFolder);
             if (!formats.contains(format)) {
                 continue;
             }
-            sources.add(new Source(format, RawLayout.DEFAULT_SITE, formatFolder));
-            for (String folder : folders(formatFolder)) {
+            sources.put(new Source(format, RawLayout.DEFAULT_SITE, false), formatFolder);
+            for (String folder : folders(bucket, formatFolder)) {
                 value(folder, RawLayout.SITE_KEY)
                         .filter(site -> !site.isEmpty())
-                        .ifPresent(site -> sources.add(new Source(format, site, folder)));
+                        .ifPresent(site -> sources.put(new Source(format, site, false), folder));
             }
         }
         return sources;
     }
 
-    private List<String> folders(String prefix) {
+    private SortedMap<LocalDate, List<DayFolder>> lakeDays(String prefix) {
+        SortedMap<LocalDate, List<DayFolder>> days = new TreeMap<>();
+        for (String folder : folders(bucket, prefix)) {
+            value(folder, "dt=")
+                    .flatMap(RawDays::date)
+                    .ifPresent(day -> days.put(day, List.of(new DayFolder(bucket, folder, Optional.empty()))));
+        }
+        return days;
+    }
+
+    /** The day folders of a source read in place, by its layout. */
+    private final class InPlaceDays {
+        private final InPlaceSource source;
+        private final SortedMap<LocalDate, List<DayFolder>> days = new TreeMap<>();
+
+        InPlaceDays(InPlaceSource source) {
+            this.source = source;
+        }
+
+        SortedMap<LocalDate, List<DayFolder>> days() {
+            String prefix = source.location().prefix();
+            switch (source.layout()) {
+                case ALB -> albDays(prefix);
+                case DAY_FOLDERS -> {
+                    for (String folder : folders(prefix)) {
+                        value(folder, "dt=")
+                                .flatMap(RawDays::date)
+                                .ifPresent(day -> add(day, folder, Optional.empty()));
+                    }
+                    dateFolders(prefix, WHOLE_DAY);
+                }
+                case CLOUDFRONT -> throw dev.loglake.core.LoglakeException.user(
+                        "Source %s reads CloudFront logs in place, which is not supported yet (source add refuses it):"
+                                + " remove it (loglake source remove %s).",
+                        source.name(), source.name());
+            }
+            return days;
+        }
+
+        /** {@code AWSLogs/<account>/elasticloadbalancing/<region>/yyyy/mm/dd/}: a partition per account and region. */
+        private void albDays(String prefix) {
+            for (String account : folders(prefix + "AWSLogs/")) {
+                for (String region : folders(account + "elasticloadbalancing/")) {
+                    dateFolders(region, WHOLE_DAY + "-" + last(account) + "-" + last(region));
+                }
+            }
+        }
+
+        /** {@code yyyy/mm/dd/} folders under the prefix, each a whole day partition with this hour value. */
+        private void dateFolders(String prefix, String hour) {
+            for (String year : folders(prefix)) {
+                if (!last(year).matches("[0-9]{4}")) {
+                    continue;
+                }
+                for (String month : folders(year)) {
+                    for (String day : folders(month)) {
+                        date(last(year) + "-" + last(month) + "-" + last(day))
+                                .ifPresent(date -> add(date, day, Optional.of(hour)));
+                    }
+                }
+            }
+        }
+
+        private void add(LocalDate day, String folder, Optional<String> wholeDay) {
+            days.computeIfAbsent(day, ignored -> new ArrayList<>())
+                    .add(new DayFolder(source.location().bucket(), folder, wholeDay));
+        }
+
+        private List<String> folders(String prefix) {
+            return RawDays.this.folders(source.location().bucket(), prefix);
+        }
+    }
+
+    private List<String> folders(String bucket, String prefix) {
         return s3
                 .listObjectsV2Paginator(
                         request -> request.bucket(bucket).prefix(prefix).delimiter("/"))

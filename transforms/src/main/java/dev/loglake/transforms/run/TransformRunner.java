@@ -13,6 +13,7 @@ import dev.loglake.lake.LakeSchemas;
 import dev.loglake.lake.RawLayout;
 import dev.loglake.lake.model.ModelCatalog;
 import dev.loglake.lake.model.ModelKind;
+import dev.loglake.lake.source.SourceRegistry;
 import dev.loglake.lake.sql.SqlFile;
 import dev.loglake.lake.sql.SqlValue;
 import dev.loglake.lake.trino.TrinoSession;
@@ -86,19 +87,14 @@ public final class TransformRunner {
         Instant started = Instant.now();
         String runId = newRunId(started);
         // Bad input fails at once (exit code 2), before the run waits for another one's lease.
-        request.range()
-                .ifPresent(range -> requireRawDays(
-                        range,
-                        new RawDays(
-                                s3, schemas.lake().rawBucket(), MODELS.formats().keySet())));
+        request.range().ifPresent(range -> requireRawDays(range, rawDays()));
         try (HeldLease held = WriterLease.acquire(s3, schemas.lake(), leaseConfig, runId);
                 TrinoSession jobsSession = new TrinoSession(connections);
                 TrinoSession ledgerSession = new TrinoSession(connections)) {
             this.lease = held;
             this.trino = jobsSession;
             // Listed once the lease is ours: a run that waited sees the raw days and the ledger as they are now.
-            RawDays raw =
-                    new RawDays(s3, schemas.lake().rawBucket(), MODELS.formats().keySet());
+            RawDays raw = rawDays();
             SortedSet<LocalDate> available = raw.days();
             Ledger ledger = new Ledger(ledgerSession, schemas, runId);
             TransformSummary summary = run(request, started, available, raw, ledger);
@@ -130,12 +126,13 @@ public final class TransformRunner {
                 ledger.runId(),
                 arrivalDays.size(),
                 DayRange.consecutive(arrivalDays));
+        DayClosure closure = new DayClosure(s3, schemas.lake().rawBucket(), raw.daysPerSource(), config.latenessDays());
         if (request.close()) {
-            closeByHand(arrivalDays);
+            closeByHand(closure, arrivalDays);
         }
         // Before the raw hours are registered: an hour that lands after its marker was seen is then loaded too,
         // where checking after the registration could call a day closed whose last hour was never registered.
-        RunDays days = new RunDays(arrivalStatuses, closure(available, arrivalDays));
+        RunDays days = new RunDays(arrivalStatuses, closure(closure, arrivalDays));
         lease.checkHeld();
         new RawPartitions(connections, schemas, config.concurrency()).register(trino, raw, arrivalDays);
         jobs.rebuildBehindView(
@@ -254,24 +251,31 @@ public final class TransformRunner {
         }
     }
 
+    /** The raw days of the raw bucket and of every source read in place. */
+    private RawDays rawDays() {
+        String bucket = schemas.lake().rawBucket();
+        return new RawDays(s3, bucket, MODELS.formats().keySet(), new SourceRegistry(s3, bucket).list());
+    }
+
     /**
-     * Writes the object that closes each raw day by hand ({@link DayClosure}), so that this run and every later one
-     * treat it as closed.
+     * Writes the object that closes each raw day by hand ({@link DayClosure}) for every source that has data on
+     * it, so that this run and every later one treat it as closed.
      */
-    private void closeByHand(SortedSet<LocalDate> arrivalDays) {
+    private void closeByHand(DayClosure closure, SortedSet<LocalDate> arrivalDays) {
         String bucket = schemas.lake().rawBucket();
         for (LocalDate day : arrivalDays) {
-            String key = RawLayout.closedMarkerKey("", RawLayout.COMBINED_FOLDER, day);
-            s3.putObject(
-                    request -> request.bucket(bucket).key(key),
-                    RequestBody.fromString("closed by hand: no more lines of this raw day are expected\n"));
-            log.info("Closed raw day {} by hand (s3://{}/{})", day, bucket, key);
+            for (RawDays.Source source : closure.sourcesOf(day)) {
+                String key = RawLayout.closedMarkerKey("", source.format(), source.site(), day);
+                s3.putObject(
+                        request -> request.bucket(bucket).key(key),
+                        RequestBody.fromString("closed by hand: no more lines of this raw day are expected\n"));
+                log.info("Closed raw day {} of source {} by hand (s3://{}/{})", day, source, bucket, key);
+            }
         }
     }
 
     /** For each raw day to load, why it is closed, or empty while it is open. */
-    private SortedMap<LocalDate, Optional<String>> closure(SortedSet<LocalDate> available, SortedSet<LocalDate> days) {
-        DayClosure closure = new DayClosure(s3, schemas.lake().rawBucket(), available, config.latenessDays());
+    private SortedMap<LocalDate, Optional<String>> closure(DayClosure closure, SortedSet<LocalDate> days) {
         SortedMap<LocalDate, Optional<String>> closed = new TreeMap<>();
         for (LocalDate day : days) {
             Optional<String> because = closure.closedBecause(day);

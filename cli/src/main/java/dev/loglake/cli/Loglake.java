@@ -5,6 +5,7 @@ import dev.loglake.cli.generate.GenerateCommand;
 import dev.loglake.cli.generate.IngestCommand;
 import dev.loglake.cli.report.ReportCommand;
 import dev.loglake.cli.schedule.ScheduleCommand;
+import dev.loglake.cli.source.SourceCommand;
 import dev.loglake.cli.stack.StackCommand;
 import dev.loglake.cli.transform.TransformCommand;
 import dev.loglake.core.config.SettingsLoader;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
             StackCommand.class,
             GenerateCommand.class,
             IngestCommand.class,
+            SourceCommand.class,
             TransformCommand.class,
             ReportCommand.class,
             ScheduleCommand.class,

@@ -54,7 +54,9 @@ public final class LoglakeCli {
         }
     }
 
-    /** Starts {@code loglake <command> --config FILE <args>}; stdout and stderr go to files named by {@code name}. */
+    /**
+     * Starts {@code loglake <command> --config FILE <args>} ({@code command} may be a subcommand's whole name, such as
+     * {@code "source add"}); stdout and stderr go to files named by {@code name}. */
     public Run start(String name, String command, String... args) {
         return start(name, List.of(), command, args);
     }
@@ -71,7 +73,8 @@ public final class LoglakeCli {
         line.addAll(jvmOptions);
         line.add("-jar");
         line.add(JAR.toAbsolutePath().toString());
-        line.add(command);
+        // A subcommand ("source add") takes its --config after its whole name.
+        line.addAll(List.of(command.split(" ")));
         line.add("--config");
         line.add(configFile.toString());
         line.addAll(List.of(args));

@@ -25,7 +25,7 @@ public record S3Location(String bucket, String prefix) {
     /** Parses {@code s3://bucket[/prefix[/]]}; a user error names the value and the expected form. */
     public static S3Location parse(String uri) {
         Matcher matcher = URI.matcher(uri == null ? "" : uri);
-        if (!matcher.matches() || (matcher.group(2) != null && matcher.group(2).contains("//"))) {
+        if (!matcher.matches() || (matcher.group(2) != null && ("/" + matcher.group(2)).contains("//"))) {
             throw LoglakeException.user(
                     "Invalid location '%s': expected s3://BUCKET/PREFIX, such as s3://my-logs/alb/ (a bucket name of"
                             + " 3-63 lower-case letters, digits, '.' or '-', then the key prefix of the logs).",

@@ -4,7 +4,9 @@
 --             name: its site=NAME folder, 'default' for a source written without one), dt (arrival date,
 --             'YYYY-MM-DD', UTC) and hour ('00'..'23'): the folders that 'loglake generate' and 'loglake
 --             ingest' write, access/<format>/[site=<name>/]dt=D/hour=H/. The transforms register each
---             partition with its folder, so the format folder needs no 'log_format=' in its name.
+--             partition with its folder, so the format folder needs no 'log_format=' in its name. A source
+--             read in place ('loglake source add') has partitions at its own day folders, hour 'all' for a
+--             whole day folder ('all-<account>-<region>' for an ALB's): see sql/README.md.
 -- Parameters: catalog, raw_schema (identifiers); raw_location (string: s3://<raw bucket>/access/).
 --
 -- The format is a partition, never guessed from a line: each format's staging file (staging/formats/) reads
@@ -17,7 +19,7 @@ CREATE TABLE IF NOT EXISTS {{catalog}}.{{raw_schema}}.log_lines (
     log_format varchar COMMENT 'The format its source declared (combined, common, ...): the folder under access/',
     site varchar COMMENT 'The source''s name (its site= folder), or default',
     dt varchar COMMENT 'Arrival date (UTC) of the object that holds the line',
-    hour varchar COMMENT 'Arrival hour (00-23, UTC) of the object that holds the line'
+    hour varchar COMMENT 'Arrival hour (00-23, UTC) of the object that holds the line; all for a whole day folder read in place'
 )
 COMMENT 'Raw access-log lines of every declared format, one row per line, partitioned by format, site, arrival date and hour'
 WITH (

@@ -55,7 +55,8 @@ public final class TransformCommand implements Callable<Integer>, CommandPlan.Pl
             names = "--close",
             description = "Close the raw days of --date or --from/--to before loading them: no more of their lines"
                     + " are expected, so they load as complete although not every hour has a completion marker"
-                    + " (writes markers/access/combined/dt=D/closed in the raw bucket).")
+                    + " (writes markers/access/<format>/[site=<site>/]dt=D/closed in the raw bucket for each source"
+                    + " of the day).")
     boolean close;
 
     @Option(

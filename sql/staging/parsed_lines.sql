@@ -52,6 +52,9 @@ WITH raw_lines AS (
         IF(substr(line, -1) = chr(13), substr(line, 1, length(line) - 1), line) AS line
     FROM {{catalog}}.{{raw_schema}}.log_lines
     WHERE dt BETWEEN CAST({{from_date}} AS varchar) AND CAST({{to_date}} AS varchar)
+        -- CloudFront's header lines (#Version, #Fields) open each of its objects, wherever they are read from: no
+        -- request, so no line to parse or quarantine (lines_conserved.check.sql leaves them out too).
+        AND NOT (log_format = 'cloudfront' AND (starts_with(line, '#Version:') OR starts_with(line, '#Fields:')))
 ),
 fields AS (
     SELECT *, try_cast(client_ip AS ipaddress) AS client_address

@@ -6,6 +6,7 @@
 -- @partitioned_by arrival_dt
 -- @test       not_null: source_object
 -- @parameters catalog, raw_schema, staging_schema (identifiers); formats (the SELECTs of staging/formats/);
+--             raw_object_filter (the objects of flat sources read in place that belong to the days read);
 --             from_date, to_date (arrival dates);
 --             lateness_days (integer: how many days late an event may arrive and still be loaded)
 -- @column source_object: S3 URI of the raw log object the line came from
@@ -55,6 +56,9 @@ WITH raw_lines AS (
         -- CloudFront's header lines (#Version, #Fields) open each of its objects, wherever they are read from: no
         -- request, so no line to parse or quarantine (lines_conserved.check.sql leaves them out too).
         AND NOT (log_format = 'cloudfront' AND (starts_with(line, '#Version:') OR starts_with(line, '#Fields:')))
+        -- The objects of the days read, of sources whose objects lie flat in one folder (CloudFront read in place):
+        -- see sql/README.md, "Logs read in place". TRUE when the lake has none.
+        AND {{raw_object_filter}}
 ),
 fields AS (
     SELECT *, try_cast(client_ip AS ipaddress) AS client_address

@@ -57,6 +57,8 @@ public record LakeSchemas(
                 new SqlValue.UnionAll(ModelCatalog.lake().formats().values().stream()
                         .map(format -> format.sql().render(Map.of()))
                         .toList()));
+        // No source read in place lies flat in one folder: the transforms bind the one of the days they read.
+        parameters.put("raw_object_filter", new SqlValue.RawObjectFilter(List.of()));
         parameters.put(
                 "ip_blocks_location", new SqlValue.Text("s3://" + lake.rawBucket() + "/" + RawLayout.IP_BLOCKS_PREFIX));
         return parameters;

@@ -70,14 +70,6 @@ public final class SourceRegistry {
                             + " Nothing was written.",
                     source.format(), source.name(), new TreeSet<>(formats));
         }
-        if (source.layout() == SourceLayout.CLOUDFRONT) {
-            // A flat prefix is no folder per day, and a Hive partition is a folder: see sql/README.md.
-            throw LoglakeException.user(
-                    "CloudFront logs cannot be read in place yet (source %s): their prefix is flat, one file per"
-                            + " distribution and hour, and a raw partition is a folder. Copy them with loglake ingest"
-                            + " FILE --format cloudfront --site %s meanwhile. Nothing was written.",
-                    source.name(), source.name());
-        }
         requireFreeName(source.name());
         S3Location location = source.location();
         if (location.bucket().equals(rawBucket) && location.prefix().startsWith(RawLayout.ACCESS_PREFIX)) {

@@ -3,6 +3,7 @@ package dev.loglake.lake.sql;
 import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
+import dev.loglake.lake.source.FlatPrefixDays;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 
@@ -133,6 +134,76 @@ public sealed interface SqlValue {
         @Override
         public String render() {
             return "'" + value.replace("'", "''") + "'";
+        }
+    }
+
+    /**
+     * Which raw objects a read of {@code raw.log_lines} may open, for the sources read in place whose objects lie
+     * flat in one folder ({@link FlatPrefixDays}: CloudFront). Each of their days is a partition at that same
+     * folder, so a partition's listing holds every day's objects. Rendered as two conditions: one on {@code "$path"}
+     * alone (everything outside those folders, and inside them the objects of the days read), which Trino's Hive
+     * split loader applies to the listed objects before it opens any, so a day's read opens that day's objects and
+     * no others; and a row condition that keeps each object's lines in the partition of the day in its name only
+     * (when several days are read, each day's partition lists the others' objects too). Without such sources it is
+     * {@code TRUE}.
+     */
+    record RawObjectFilter(java.util.List<FlatPrefixDays> sources) implements SqlValue {
+        private static final String PATH = "\"$path\"";
+
+        public RawObjectFilter {
+            sources = java.util.List.copyOf(requireNonNull(sources, "sources is null"));
+        }
+
+        @Override
+        public String render() {
+            if (sources.isEmpty()) {
+                return "TRUE";
+            }
+            java.util.List<String> objects = new java.util.ArrayList<>(outsideTheFolders());
+            for (FlatPrefixDays source : sources) {
+                String folder = source.location().toString();
+                source.distributions()
+                        .forEach((day, ids) -> ids.forEach(id ->
+                                objects.add(range(folder + id + "." + day + "-", folder + id + "." + day + "."))));
+            }
+            String sites = sources.stream()
+                    .map(source -> new Text(source.site()).render())
+                    .distinct()
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return "(" + String.join("\n            OR ", objects) + ")\n        AND (site NOT IN (" + sites
+                    + ") OR regexp_extract(" + PATH + ", " + new Text(FlatPrefixDays.DAY_IN_URI_REGEX).render()
+                    + ", 1) = dt)";
+        }
+
+        /** The URIs outside every flat folder: the gaps between the folders' ranges, merged where they overlap. */
+        private java.util.List<String> outsideTheFolders() {
+            java.util.TreeMap<String, String> folders = new java.util.TreeMap<>();
+            for (FlatPrefixDays source : sources) {
+                String from = source.location().toString();
+                // Every URI that starts with the folder ("s3://b/p/") sorts before the folder with its last
+                // character ('/') made the next one ('0').
+                String to = from.substring(0, from.length() - 1) + (char) (from.charAt(from.length() - 1) + 1);
+                folders.merge(from, to, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            }
+            java.util.List<String> gaps = new java.util.ArrayList<>();
+            String after = null;
+            for (java.util.Map.Entry<String, String> folder : folders.entrySet()) {
+                if (after != null && folder.getKey().compareTo(after) <= 0) {
+                    after = after.compareTo(folder.getValue()) >= 0 ? after : folder.getValue();
+                    continue;
+                }
+                gaps.add(
+                        after == null
+                                ? PATH + " < " + new Text(folder.getKey()).render()
+                                : range(after, folder.getKey()));
+                after = folder.getValue();
+            }
+            gaps.add(PATH + " >= " + new Text(after).render());
+            return gaps;
+        }
+
+        private static String range(String from, String to) {
+            return "(" + PATH + " >= " + new Text(from).render() + " AND " + PATH + " < " + new Text(to).render() + ")";
         }
     }
 }

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.loglake.lake.LakeSchemas;
 import dev.loglake.lake.RawLayout;
+import dev.loglake.lake.source.FlatPrefixDays;
 import dev.loglake.lake.source.InPlaceSource;
+import dev.loglake.lake.sql.SqlValue;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,6 +39,8 @@ public final class RawDays {
     private final Set<String> formats;
     private final List<InPlaceSource> inPlace;
     private Map<Source, SortedMap<LocalDate, List<DayFolder>>> index;
+    /** The sources read in place whose objects lie flat in one folder, with their days: filled with the index. */
+    private final List<FlatPrefixDays> flat = new ArrayList<>();
 
     public RawDays(S3Client s3, String bucket, Set<String> formats) {
         this(s3, bucket, formats, List.of());
@@ -134,6 +138,16 @@ public final class RawDays {
         return hours;
     }
 
+    /**
+     * Which objects the statements that read raw days {@code from} to {@code to} may open, for the sources whose
+     * objects lie flat in one folder (CloudFront read in place): {@code TRUE} without such sources.
+     */
+    SqlValue.RawObjectFilter objectFilter(LocalDate from, LocalDate to) {
+        index();
+        return new SqlValue.RawObjectFilter(
+                flat.stream().map(source -> source.between(from, to)).toList());
+    }
+
     /** Where a day's raw logs are looked for, for messages. */
     public String location(LocalDate day) {
         String lake = "s3://" + bucket + "/" + LakeSchemas.RAW_ACCESS_PREFIX + "<format>/[site=<site>/]dt=" + day + "/";
@@ -203,12 +217,28 @@ public final class RawDays {
                     }
                     dateFolders(prefix, WHOLE_DAY);
                 }
-                case CLOUDFRONT -> throw dev.loglake.core.LoglakeException.user(
-                        "Source %s reads CloudFront logs in place, which is not supported yet (source add refuses it):"
-                                + " remove it (loglake source remove %s).",
-                        source.name(), source.name());
+                case CLOUDFRONT -> flatDays(prefix);
             }
             return days;
+        }
+
+        /**
+         * {@code <distribution>.yyyy-mm-dd-hh.<id>.gz} objects in the folder itself: every day is a partition at the
+         * folder, and the days' distributions tell the statements which objects to open ({@link FlatPrefixDays}).
+         */
+        private void flatDays(String prefix) {
+            SortedMap<LocalDate, SortedSet<String>> distributions = new TreeMap<>();
+            s3.listObjectsV2Paginator(
+                            request -> request.bucket(source.location().bucket())
+                                    .prefix(prefix)
+                                    .delimiter("/"))
+                    .contents()
+                    .forEach(object -> FlatPrefixDays.parse(object.key().substring(prefix.length()))
+                            .ifPresent(log -> distributions
+                                    .computeIfAbsent(log.day(), ignored -> new TreeSet<>())
+                                    .add(log.distribution())));
+            distributions.keySet().forEach(day -> add(day, prefix, Optional.of(WHOLE_DAY)));
+            flat.add(new FlatPrefixDays(source.name(), source.location(), distributions));
         }
 
         /** {@code AWSLogs/<account>/elasticloadbalancing/<region>/yyyy/mm/dd/}: a partition per account and region. */

@@ -62,6 +62,8 @@ public final class TransformRunner {
     private final LeaseConfig leaseConfig;
     private TrinoSession trino;
     private HeldLease lease;
+    /** The raw days of the run in progress: which objects its statements may open (null between runs). */
+    private RawDays raw;
 
     public TransformRunner(
             TrinoConnections connections,
@@ -95,6 +97,7 @@ public final class TransformRunner {
             this.trino = jobsSession;
             // Listed once the lease is ours: a run that waited sees the raw days and the ledger as they are now.
             RawDays raw = rawDays();
+            this.raw = raw;
             SortedSet<LocalDate> available = raw.days();
             Ledger ledger = new Ledger(ledgerSession, schemas, runId);
             TransformSummary summary = run(request, started, available, raw, ledger);
@@ -103,6 +106,7 @@ public final class TransformRunner {
             return summary;
         } finally {
             this.trino = null;
+            this.raw = null;
             this.lease = null;
         }
     }
@@ -362,6 +366,7 @@ public final class TransformRunner {
         values.put("from_date", new SqlValue.Date(range.from()));
         values.put("to_date", new SqlValue.Date(range.to()));
         values.put("lateness_days", new SqlValue.Integer(config.latenessDays()));
+        values.put("raw_object_filter", raw.objectFilter(range.from(), range.to()));
         return values;
     }
 

@@ -80,7 +80,8 @@ public final class GenerateCommand implements Callable<Integer>, CommandPlan.Pla
             names = "--format",
             paramLabel = "FORMAT",
             defaultValue = "combined",
-            description = "combined, json or parquet (default: ${DEFAULT-VALUE}).")
+            description = "A declared log format (combined, common, combined_request_time, vhost_combined, alb,"
+                    + " cloudfront, nginx_json) or parquet (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(

@@ -11,4 +11,22 @@ public interface LineEncoder {
 
     /** Timestamps in other forms or out of range, none of them valid in this format. */
     java.util.List<String> badTimestamps();
+
+    /** What opens every object of the format before its first line (CloudFront's header lines); usually nothing. */
+    default byte[] header() {
+        return new byte[0];
+    }
+
+    /**
+     * The position in a line of this format before which a cut leaves no valid line: the last quote by default
+     * (the closing quote of the last required quoted field of the combined family and the JSON formats).
+     */
+    default int truncationLimit(LineBuffer line) {
+        for (int i = line.size() - 1; i >= 0; i--) {
+            if (line.array()[i] == '"') {
+                return i;
+            }
+        }
+        return line.size() - 1;
+    }
 }

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Writes malformed lines modelled on a real event. None of them is valid by the rules of {@link
- * CombinedLineParser} and {@link JsonLineParser}: the tests check each kind against the parsers.
+ * Writes malformed lines modelled on a real event. None of them is valid in its format: the tests check each kind
+ * against {@link CombinedLineParser}, and the transforms quarantine every one of each format (the integration
+ * tests compare the quarantine with the manifest).
  */
 public final class MalformedLines {
     private static final int OVERSIZED_TARGET = 70_000;
@@ -36,13 +37,13 @@ public final class MalformedLines {
         }
     }
 
-    /** Cut before the line's last quote: the closing quote and everything after it are lost. */
+    /** Cut before the format's truncation limit (the last quote of a combined line): what the format needs is lost. */
     private void truncated(AccessEvent template, RandomGenerator random, LineBuffer out) {
         scratch.clear();
         encoder.encode(template, scratch);
-        int lastQuote = lastIndexOf(scratch, (byte) '"');
-        int keep = 8 + random.nextInt(Math.max(1, lastQuote - 8));
-        out.append(scratch.array(), 0, Math.min(keep, lastQuote)).append((byte) '\n');
+        int limit = encoder.truncationLimit(scratch);
+        int keep = 8 + random.nextInt(Math.max(1, limit - 8));
+        out.append(scratch.array(), 0, Math.min(keep, limit)).append((byte) '\n');
     }
 
     private static void garbage(RandomGenerator random, LineBuffer out) {
@@ -72,14 +73,5 @@ public final class MalformedLines {
                 List.of(),
                 Optional.empty());
         return new AccessEvent(template.timeMillis(), template.visitor(), resource, 414, 0, template.referer(), 1_000);
-    }
-
-    private static int lastIndexOf(LineBuffer buffer, byte value) {
-        for (int i = buffer.size() - 1; i >= 0; i--) {
-            if (buffer.array()[i] == value) {
-                return i;
-            }
-        }
-        return buffer.size() - 1;
     }
 }

@@ -50,7 +50,8 @@ final class CompletionMarkers {
 
     /** Removes objects an earlier run left in the hour (it had more parts), then marks the hour complete. */
     void complete(HourPlan plan, List<String> keys) {
-        String hourPrefix = RawLayout.hourPrefix(keyPrefix, format.folder(), plan.date(), plan.hour());
+        String hourPrefix =
+                RawLayout.hourPrefix(keyPrefix, format.folder(), RawLayout.DEFAULT_SITE, plan.date(), plan.hour());
         List<String> stale = store.list(hourPrefix).stream()
                 .filter(key -> key.substring(hourPrefix.length()).startsWith(GeneratedKeys.GENERATED_NAME_PREFIX))
                 .filter(key -> !keys.contains(key))
@@ -60,10 +61,12 @@ final class CompletionMarkers {
         }
         String marker = GeneratedKeys.markerKey(keyPrefix, format, plan.date(), plan.hour(), fingerprint);
         store.put(marker, String.join("\n", keys).concat("\n").getBytes(StandardCharsets.UTF_8));
-        List<String> otherMarkers =
-                store.list(RawLayout.markerFolder(keyPrefix, format.folder(), plan.date(), plan.hour())).stream()
-                        .filter(key -> !key.equals(marker))
-                        .toList();
+        List<String> otherMarkers = store
+                .list(RawLayout.markerFolder(
+                        keyPrefix, format.folder(), RawLayout.DEFAULT_SITE, plan.date(), plan.hour()))
+                .stream()
+                .filter(key -> !key.equals(marker))
+                .toList();
         if (!otherMarkers.isEmpty()) {
             store.delete(otherMarkers);
         }

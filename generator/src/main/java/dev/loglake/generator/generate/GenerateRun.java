@@ -237,7 +237,9 @@ public final class GenerateRun {
         for (HourResult result : results) {
             result.eventDates().forEach((date, counter) -> eventDates
                     .computeIfAbsent(
-                            date, key -> new EventDateCounter(model.site().paths()))
+                            date,
+                            key -> new EventDateCounter(
+                                    model.site().paths(), options.format().keepsUserAgent()))
                     .addAll(counter));
             arrivalDates
                     .computeIfAbsent(result.plan().date(), key -> new ArrivalDateCounter())

@@ -26,7 +26,8 @@ public final class GeneratedKeys {
     /** An hour's completion marker; its name is the fingerprint of the run that wrote it. */
     public static String markerKey(
             String keyPrefix, OutputFormat format, LocalDate date, int hour, String fingerprint) {
-        return RawLayout.markerFolder(keyPrefix, format.folder(), date, hour) + fingerprint + ".done";
+        return RawLayout.markerFolder(keyPrefix, format.folder(), RawLayout.DEFAULT_SITE, date, hour) + fingerprint
+                + ".done";
     }
 
     /** One key per set of arguments, so that a rerun overwrites its manifest. */

@@ -116,7 +116,11 @@ final class HourWriter {
             arrival.addObjects(1);
             if (mode != WriteMode.COUNT) {
                 String key = RawLayout.hourPrefix(
-                                options.keyPrefix(), options.format().folder(), plan.date(), plan.hour())
+                                options.keyPrefix(),
+                                options.format().folder(),
+                                RawLayout.DEFAULT_SITE,
+                                plan.date(),
+                                plan.hour())
                         + GeneratedKeys.generatedObject(
                                 plan.date(), plan.hour(), part, options.format(), options.compression());
                 long[] sizes = encode(key, onTime, late, kinds, random, mode);
@@ -139,7 +143,9 @@ final class HourWriter {
             return;
         }
         EventDateCounter counter = eventDates.computeIfAbsent(
-                eventDate, date -> new EventDateCounter(model.site().paths()));
+                eventDate,
+                date -> new EventDateCounter(
+                        model.site().paths(), options.format().keepsUserAgent()));
         for (AccessEvent event : events) {
             counter.add(event, late);
             arrival.addValid(late);
@@ -220,6 +226,7 @@ final class HourWriter {
         long raw = 0;
         int next = 0;
         buffer.clear();
+        buffer.append(encoder.header());
         for (int i = 0; i <= onTime.size(); i++) {
             while (next < positions.length && positions[next] == i) {
                 AccessEvent template = onTime.isEmpty() ? late.get(0) : onTime.get(Math.min(i, onTime.size() - 1));

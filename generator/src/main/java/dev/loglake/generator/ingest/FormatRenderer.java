@@ -20,6 +20,14 @@ public final class FormatRenderer {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    /**
+     * The header lines CloudFront writes at the top of each standard log file: the version, then the 33 fields of
+     * its lines, in the order {@link #render} writes them.
+     */
+    public static final String CLOUDFRONT_HEADER = "#Version: 1.0\n" + IngestFormat.CLOUDFRONT_FIELDS
+            + " fle-status fle-encrypted-fields c-port time-to-first-byte x-edge-detailed-result-type"
+            + " sc-content-type sc-content-len sc-range-start sc-range-end\n";
+
     private static final String ALB_NAME = "app/loglake-alb/50dc6c495c0c9188";
     private static final String DISTRIBUTION = "d111111abcdef8.cloudfront.net";
 
@@ -45,6 +53,24 @@ public final class FormatRenderer {
         };
     }
 
+    /**
+     * The text of a request's time as the format logs it (every occurrence of it in the line, for the load
+     * balancer's two times): what a line with a broken time replaces.
+     */
+    public static String timeText(IngestFormat format, long epochSecond) {
+        Instant at = Instant.ofEpochSecond(epochSecond);
+        return switch (format) {
+            case ALB -> albTime(at);
+            case CLOUDFRONT -> DATE.format(at) + "\t" + TIME.format(at);
+            default -> APACHE_TIME.format(at);
+        };
+    }
+
+    private static String albTime(Instant at) {
+        String time = at.toString();
+        return time.substring(0, time.length() - 1) + ".000000Z";
+    }
+
     private static String common(LogRecord request) {
         return request.clientIp() + " - - [" + APACHE_TIME.format(Instant.ofEpochSecond(request.epochSecond()))
                 + "] \"" + request.method() + " " + request.target() + " " + request.protocol() + "\" "
@@ -56,8 +82,7 @@ public final class FormatRenderer {
     }
 
     private String alb(LogRecord request) {
-        String time = Instant.ofEpochSecond(request.epochSecond()) + "";
-        String iso = time.substring(0, time.length() - 1) + ".000000Z";
+        String iso = albTime(Instant.ofEpochSecond(request.epochSecond()));
         return "https " + iso + " " + ALB_NAME + " " + request.clientIp() + ":40000 10.0.0.1:80 0.000 "
                 + seconds(request.responseMicros(), 6) + " 0.000 " + request.status() + " " + request.status()
                 + " 100 " + request.bytes() + " \"" + request.method() + " https://" + host + ":443" + request.target()

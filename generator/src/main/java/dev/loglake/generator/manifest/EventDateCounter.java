@@ -14,6 +14,7 @@ import java.util.TreeMap;
  */
 public final class EventDateCounter {
     private final List<String> paths;
+    private final boolean userAgentKept;
     private final long[] statusCounts = new long[600];
     private final long[] pathCounts;
     private final LongSet clientIps = new LongSet();
@@ -24,9 +25,14 @@ public final class EventDateCounter {
     private long lateEvents;
     private long lastVisitor = Long.MIN_VALUE;
 
-    /** @param paths the site map's paths, by path id */
-    public EventDateCounter(List<String> paths) {
+    /**
+     * @param paths the site map's paths, by path id
+     * @param userAgentKept whether the format logs the user agent (OutputFormat.keepsUserAgent): without it, a
+     *     visitor is an address, as the lake counts (client IP, no user agent), and no request is a bot's
+     */
+    public EventDateCounter(List<String> paths, boolean userAgentKept) {
         this.paths = paths;
+        this.userAgentKept = userAgentKept;
         this.pathCounts = new long[paths.size()];
     }
 
@@ -39,9 +45,9 @@ public final class EventDateCounter {
         if (event.visitor().key() != lastVisitor) {
             lastVisitor = event.visitor().key();
             clientIps.add(event.visitor().ipKey());
-            visitors.add(event.visitor().key());
+            visitors.add(userAgentKept ? event.visitor().key() : event.visitor().ipKey());
         }
-        if (event.visitor().bot()) {
+        if (userAgentKept && event.visitor().bot()) {
             botEvents++;
         }
         if (late) {

@@ -30,11 +30,6 @@ class TestFormats {
     }
 
     @Test
-    void jsonLinesRoundTrip() {
-        roundTrip(new JsonEncoder(), JsonLineParser::parse);
-    }
-
-    @Test
     void combinedLinesLookLikeApacheWritesThem() {
         LineBuffer buffer = new LineBuffer(512);
         AccessEvent notModified =
@@ -60,10 +55,9 @@ class TestFormats {
     @Test
     void malformedLinesAreNeverValid() {
         SplittableRandom random = new SplittableRandom(3);
-        for (OutputFormat format : List.of(OutputFormat.COMBINED, OutputFormat.JSON)) {
+        for (OutputFormat format : List.of(OutputFormat.COMBINED)) {
             MalformedLines malformed = new MalformedLines(format.newEncoder());
-            Function<String, Optional<LogRecord>> parser =
-                    format == OutputFormat.COMBINED ? CombinedLineParser::parse : JsonLineParser::parse;
+            Function<String, Optional<LogRecord>> parser = CombinedLineParser::parse;
             for (MalformedKind kind : MalformedKind.values()) {
                 for (int i = 0; i < 300; i++) {
                     LineBuffer buffer = new LineBuffer(256);

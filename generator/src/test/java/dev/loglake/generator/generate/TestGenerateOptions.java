@@ -27,7 +27,10 @@ class TestGenerateOptions {
                 "fraction");
         assertUserError(
                 () -> GenerateOptions.daysBetween(START, START.minusDays(1)), "--end 2026-10-31", "before --start");
-        assertUserError(() -> OutputFormat.parse("xml"), "'xml'", "combined, json, parquet");
+        assertUserError(
+                () -> OutputFormat.parse("xml"),
+                "'xml'",
+                "combined, common, combined_request_time, vhost_combined, alb, cloudfront, nginx_json, parquet");
         assertUserError(() -> Compression.parse("lz4"), "'lz4'", "gzip, zstd, none");
         assertUserError(() -> Compression.GZIP.checkLevel(10), "level 10", "1 to 9");
         assertUserError(() -> IncidentParser.parse("errors,noon,PT1M,/x"), "--incident", "UTC instant");
@@ -57,8 +60,8 @@ class TestGenerateOptions {
                 .isNotEqualTo(
                         RunFingerprint.of(GenerateTesting.options(START, 2, 1001, OutputFormat.COMBINED, 0.01, 0.01)));
         assertThat(RunFingerprint.of(options))
-                .isNotEqualTo(
-                        RunFingerprint.of(GenerateTesting.options(START, 2, 1000, OutputFormat.JSON, 0.01, 0.01)));
+                .isNotEqualTo(RunFingerprint.of(
+                        GenerateTesting.options(START, 2, 1000, OutputFormat.NGINX_JSON, 0.01, 0.01)));
     }
 
     private static void assertUserError(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String... parts) {

@@ -24,7 +24,7 @@ class TestGenerateRun {
 
     @Test
     void manifestEqualsARecountOfTheObjects() {
-        for (OutputFormat format : OutputFormat.values()) {
+        for (OutputFormat format : List.of(OutputFormat.COMBINED, OutputFormat.PARQUET)) {
             TestingObjectStore store = new TestingObjectStore();
             GenerateOptions options = GenerateTesting.options(START, 3, 20_000, format, 0.02, 0.003);
             Manifest manifest = run(options, store).manifest();
@@ -100,7 +100,7 @@ class TestGenerateRun {
                 store.leaveUploadOpen(store.list(RawLayout.hourPrefix("", "combined", START, 3))
                         .get(0)),
                 store.leaveUploadOpen(lostHour + "ingest-0123abcd.log.gz"),
-                store.leaveUploadOpen(RawLayout.hourPrefix("", "json", lostDay, 7) + "generated-x.json.gz"));
+                store.leaveUploadOpen(RawLayout.hourPrefix("", "common", lostDay, 7) + "generated-x.log.gz"));
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
 
         GenerateResult rerun = new GenerateRun(
@@ -152,11 +152,13 @@ class TestGenerateRun {
     @Test
     void writesTheLayoutTheManifestAndTheReferenceTable() {
         TestingObjectStore store = new TestingObjectStore();
-        GenerateOptions options = GenerateTesting.options(START, 1, 5_000, OutputFormat.JSON, 0, 0);
+        GenerateOptions options = GenerateTesting.options(START, 1, 5_000, OutputFormat.NGINX_JSON, 0, 0);
         GenerateResult result = run(options, store);
-        assertThat(store.list("access/json/dt=2026-11-01/hour=00/"))
-                .containsExactly("access/json/dt=2026-11-01/hour=00/generated-2026-11-01-00-0000.json.gz");
-        assertThat(result.manifestKey()).startsWith("manifests/generate/json/start=2026-11-01_days=1_seed=42_");
+        assertThat(store.list("access/nginx_json/dt=2026-11-01/hour=00/"))
+                .containsExactly("access/nginx_json/dt=2026-11-01/hour=00/generated-2026-11-01-00-0000.log.gz");
+        assertThat(store.list("markers/access/nginx_json/dt=2026-11-01/hour=00/"))
+                .hasSize(1);
+        assertThat(result.manifestKey()).startsWith("manifests/generate/nginx_json/start=2026-11-01_days=1_seed=42_");
         assertThat(ManifestJson.fromJson(store.get(result.manifestKey()), "test"))
                 .isEqualTo(result.manifest());
         assertThat(new String(store.get(RawLayout.IP_BLOCKS_KEY), StandardCharsets.UTF_8)

@@ -75,12 +75,22 @@ public final class TransformFixture {
     }
 
     public Manifest generate(LocalDate start, int days, long eventsPerDay, double lateShare, double malformedShare) {
+        return generate(OutputFormat.COMBINED, start, days, eventsPerDay, lateShare, malformedShare);
+    }
+
+    public Manifest generate(
+            OutputFormat format,
+            LocalDate start,
+            int days,
+            long eventsPerDay,
+            double lateShare,
+            double malformedShare) {
         GenerateOptions options = new GenerateOptions(
                 start,
                 days,
                 eventsPerDay,
                 11,
-                OutputFormat.COMBINED,
+                format,
                 Compression.GZIP,
                 1,
                 lateShare,

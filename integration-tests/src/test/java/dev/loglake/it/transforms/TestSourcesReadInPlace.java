@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Logs read where they are: objects laid out in the S3 server exactly as AWS names them (an ALB's
- * AWSLogs/account/elasticloadbalancing/region/yyyy/mm/dd/ folders, two regions) and a prefix of dt= and yyyy/mm/dd
+ * AWSLogs/account/elasticloadbalancing/region/yyyy/mm/dd/ folders, two regions; CloudFront's flat folder of
+ * distribution.yyyy-mm-dd-hh.id.gz objects, header lines included) and a prefix of dt= and yyyy/mm/dd
  * day folders, added with the real {@code loglake source add}, loaded without a copy; a day closes only when every
  * source of it is closed; bad input changes nothing. Exact values per format are TestDeclaredFormats' concern: here
  * the counts per day and source, and one request.
@@ -60,14 +61,25 @@ class TestSourcesReadInPlace {
             put(s3, albKey("eu-west-1", DAY2, "c"), albLines(DAY2, "/eu", 4));
             put(s3, "web/dt=" + DAY1 + "/access.log.gz", combinedLines(DAY1, "/web", 6));
             put(s3, "web/" + DAY2.toString().replace('-', '/') + "/access.log.gz", combinedLines(DAY2, "/web", 2));
-            // A day the transform of DAY1..DAY2 must not read: not gzip, so reading it fails the run.
+            // CloudFront's flat folder: two distributions, two hours of DAY1, one of DAY2.
+            put(s3, cloudFrontKey("E1AAAAAAAAAAAA", DAY1, 0, "a"), cloudFrontLines(DAY1, "/cdn", 3));
+            put(s3, cloudFrontKey("E1AAAAAAAAAAAA", DAY1, 23, "b"), cloudFrontLines(DAY1, "/cdn", 2));
+            put(s3, cloudFrontKey("E2BBBBBBBBBBBB", DAY1, 13, "c"), cloudFrontLines(DAY1, "/cdn", 4));
+            put(s3, cloudFrontKey("E1AAAAAAAAAAAA", DAY2, 5, "d"), cloudFrontLines(DAY2, "/cdn", 1));
+            // A day the transform of DAY1..DAY2 must not read: not gzip, so reading it fails the run. The
+            // CloudFront one lies in the very folder that DAY1's and DAY2's partitions list.
             s3.putObject(
                     r -> r.bucket(LOGS).key(albKey("eu-west-1", LATER, "later")), RequestBody.fromString("no gzip"));
+            s3.putObject(
+                    r -> r.bucket(LOGS).key(cloudFrontKey("E1AAAAAAAAAAAA", LATER, 0, "later")),
+                    RequestBody.fromString("no gzip"));
         }
         run(cli, 0, "source add", "shop-alb", "--format", "alb", "--location", "s3://" + LOGS + "/alb");
         run(cli, 0, "source add", "web", "--format", "combined", "--location", "s3://" + LOGS + "/web/");
+        run(cli, 0, "source add", "cdn", "--format", "cloudfront", "--location", "s3://" + LOGS + "/cdn");
         assertThat(run(cli, 0, "source list"))
-                .isEqualTo("shop-alb\talb\ts3://" + LOGS + "/alb/\nweb\tcombined\ts3://" + LOGS + "/web/\n");
+                .isEqualTo("cdn\tcloudfront\ts3://" + LOGS + "/cdn/\nshop-alb\talb\ts3://" + LOGS
+                        + "/alb/\nweb\tcombined\ts3://" + LOGS + "/web/\n");
 
         lake.transform(TransformRequest.days(new DayRange(DAY1, DAY2)));
 
@@ -77,15 +89,22 @@ class TestSourcesReadInPlace {
                         List.of("alb", "shop-alb", DAY1.toString(), "all-123456789012-eu-west-1"),
                         List.of("alb", "shop-alb", DAY1.toString(), "all-123456789012-us-east-1"),
                         List.of("alb", "shop-alb", DAY2.toString(), "all-123456789012-eu-west-1"),
+                        List.of("cloudfront", "cdn", DAY1.toString(), "all"),
+                        List.of("cloudfront", "cdn", DAY2.toString(), "all"),
                         List.of("combined", "web", DAY1.toString(), "all"),
                         List.of("combined", "web", DAY2.toString(), "all"));
         assertThat(requestsPerDayAndSource(lake))
                 .as("requests per day and source: what the objects hold")
                 .isEqualTo(Map.of(
                         DAY1 + " alb", 8L,
+                        DAY1 + " cdn", 9L,
                         DAY1 + " web", 6L,
                         DAY2 + " alb", 4L,
+                        DAY2 + " cdn", 1L,
                         DAY2 + " web", 2L));
+        assertThat(lake.single("SELECT count(*) FROM " + lake.table("staging", "quarantine")))
+                .as("CloudFront's header lines are no lines to quarantine")
+                .isEqualTo(0L);
         assertThat(lake.rows("SELECT client_ip, CAST(event_time AS varchar), status, method FROM "
                         + lake.table("marts", "fact_requests") + " WHERE path = '/us/2'"))
                 .as("an ALB request read in place")
@@ -102,11 +121,11 @@ class TestSourcesReadInPlace {
         lake.transform(TransformRequest.days(new DayRange(DAY3, DAY3)));
         assertThat(partitions(lake))
                 .as("the second transform adds the new day folder only")
-                .hasSize(6)
+                .hasSize(8)
                 .contains(List.of("alb", "shop-alb", DAY3.toString(), "all-123456789012-eu-west-1"));
         assertThat(requestsPerDayAndSource(lake))
                 .containsEntry(DAY3 + " alb", 7L)
-                .hasSize(5);
+                .hasSize(7);
 
         lake.transform(TransformRequest.close(new DayRange(DAY1, DAY1)));
         assertThat(arrivalStatus(lake, DAY1))
@@ -115,11 +134,13 @@ class TestSourcesReadInPlace {
         assertThat(objectKeys(lake.lake().rawBucket(), stack, "markers/"))
                 .containsExactly(
                         "markers/access/alb/site=shop-alb/dt=" + DAY1 + "/closed",
+                        "markers/access/cloudfront/site=cdn/dt=" + DAY1 + "/closed",
                         "markers/access/combined/site=web/dt=" + DAY1 + "/closed");
 
         List<String> logs = objectKeys(LOGS, stack, "");
         assertThat(run(cli, 0, "source remove", "shop-alb")).startsWith("Removed source shop-alb");
-        assertThat(run(cli, 0, "source list")).isEqualTo("web\tcombined\ts3://" + LOGS + "/web/\n");
+        assertThat(run(cli, 0, "source list"))
+                .isEqualTo("cdn\tcloudfront\ts3://" + LOGS + "/cdn/\nweb\tcombined\ts3://" + LOGS + "/web/\n");
         assertThat(objectKeys(LOGS, stack, ""))
                 .as("the logs of a removed source")
                 .isEqualTo(logs);
@@ -176,9 +197,11 @@ class TestSourcesReadInPlace {
     /** Requests of the facts per event day and source, told apart by the object each line came from. */
     private static Map<String, Long> requestsPerDayAndSource(TransformFixture lake) throws Exception {
         Map<String, Long> counts = new TreeMap<>();
-        for (List<Object> row : lake.rows("SELECT CAST(p.event_dt AS varchar), IF(p.source_object LIKE '%/AWSLogs/%',"
-                + " 'alb', 'web'), count(*) FROM " + lake.table("staging", "parsed_lines") + " p WHERE p.error IS NULL"
-                + " GROUP BY 1, 2")) {
+        for (List<Object> row :
+                lake.rows("SELECT CAST(p.event_dt AS varchar), CASE WHEN p.source_object LIKE '%/AWSLogs/%'"
+                        + " THEN 'alb' WHEN p.source_object LIKE '%/cdn/%' THEN 'cdn' ELSE 'web' END, count(*) FROM "
+                        + lake.table("staging", "parsed_lines") + " p WHERE p.error IS NULL"
+                        + " GROUP BY 1, 2")) {
             counts.put(row.get(0) + " " + row.get(1), ((Number) row.get(2)).longValue());
         }
         assertThat(lake.single("SELECT count(*) FROM " + lake.table("marts", "fact_requests")))
@@ -231,6 +254,61 @@ class TestSourcesReadInPlace {
                     + " arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/t/1"
                     + " \"Root=1-58337262-36d228ad5d99923122bbe354\" \"shop.example.com\" \"-\" 0 " + time
                     + ".000000Z \"forward\" \"-\" \"-\" \"10.0.0.1:80\" \"200\" \"-\" \"-\" TID_1234abcd");
+        }
+        return lines;
+    }
+
+    /** The key CloudFront gives a standard log object of that distribution and hour: flat, in one folder. */
+    private static String cloudFrontKey(String distribution, LocalDate day, int hour, String id) {
+        return String.format("cdn/%s.%s-%02d.%s.gz", distribution, day, hour, id);
+    }
+
+    /** A CloudFront standard log object's lines, header lines first, as CloudFront writes them. */
+    private static List<String> cloudFrontLines(LocalDate day, String path, int count) {
+        List<String> lines = new ArrayList<>();
+        lines.add("#Version: 1.0");
+        lines.add("#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status"
+                + " cs(Referer) cs(User-Agent) cs-uri-query cs(Cookie) x-edge-result-type x-edge-request-id"
+                + " x-host-header cs-protocol cs-bytes time-taken x-forwarded-for ssl-protocol ssl-cipher"
+                + " x-edge-response-result-type cs-protocol-version fle-status fle-encrypted-fields c-port"
+                + " time-to-first-byte x-edge-detailed-result-type sc-content-type sc-content-len sc-range-start"
+                + " sc-range-end");
+        for (int i = 1; i <= count; i++) {
+            lines.add(String.join(
+                    "\t",
+                    day.toString(),
+                    "12:00:0" + i,
+                    "IAD89-C3",
+                    "335",
+                    "203.0.113." + i,
+                    "GET",
+                    "d111111abcdef8.cloudfront.net",
+                    path + "/" + i,
+                    "200",
+                    "-",
+                    "Mozilla/5.0%20(X11)",
+                    "-",
+                    "-",
+                    "Hit",
+                    "req" + i,
+                    "www.example.com",
+                    "https",
+                    "120",
+                    "0.002",
+                    "-",
+                    "TLSv1.3",
+                    "TLS_AES_128_GCM_SHA256",
+                    "Hit",
+                    "HTTP/2.0",
+                    "-",
+                    "-",
+                    "443",
+                    "0.002",
+                    "Hit",
+                    "text/html",
+                    "100",
+                    "-",
+                    "-"));
         }
         return lines;
     }

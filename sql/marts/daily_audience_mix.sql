@@ -1,11 +1,12 @@
 -- @table      {{marts_schema}}.daily_audience_mix
 -- @description Who visits: requests and visitors per browser, operating system, device class and country, per
 --             day.
--- @grain      one row per day, dimension ('browser', 'os', 'device', 'country') and value.
+-- @grain      one row per day, site, dimension ('browser', 'os', 'device', 'country') and value.
 -- @partitioned_by dt
 -- @test       accepted_values: dimension = 'browser', 'os', 'device', 'country'
--- @test       unique: dimension, value
+-- @test       unique: site, dimension, value
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
+-- @column site: The site visited
 -- @column dimension: What value describes: browser, os, device or country
 -- @column value: The browser family, OS family, device class or country code
 -- @column requests: Requests with this value
@@ -17,6 +18,7 @@
 WITH visitors AS (
     SELECT
         dt,
+        site,
         client_ip,
         coalesce(user_agent, '') AS user_agent,
         browser_family,
@@ -26,16 +28,17 @@ WITH visitors AS (
         count(*) AS requests
     FROM {{catalog}}.{{marts_schema}}.fact_requests
     WHERE dt BETWEEN {{from_date}} AND {{to_date}}
-    GROUP BY dt, client_ip, coalesce(user_agent, ''), browser_family, os_family, device_class, country
+    GROUP BY dt, site, client_ip, coalesce(user_agent, ''), browser_family, os_family, device_class, country
 ),
 by_dimension AS (
-    SELECT dt, dimension, value, client_ip, user_agent, requests
+    SELECT dt, site, dimension, value, client_ip, user_agent, requests
     FROM visitors
     CROSS JOIN UNNEST(
         ARRAY['browser', 'os', 'device', 'country'],
         ARRAY[browser_family, os_family, device_class, country]) AS t (dimension, value)
 )
 SELECT
+    site,
     dimension,
     value,
     sum(requests) AS requests,
@@ -43,4 +46,4 @@ SELECT
     count(DISTINCT ROW(client_ip, user_agent)) AS visitors,
     dt
 FROM by_dimension
-GROUP BY dt, dimension, value
+GROUP BY dt, site, dimension, value

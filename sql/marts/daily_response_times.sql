@@ -2,9 +2,10 @@
 -- @description The distribution of each day's response times: how many requests took each time, with the
 --             time floored to three significant digits. Percentiles of a day, a week or any set of days are
 --             read from it, and add up exactly over days.
--- @grain      one row per day and response-time bucket (requests with a logged response time only).
+-- @grain      one row per day, site and response-time bucket (requests with a logged response time only).
 -- @partitioned_by dt
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
+-- @column site: The site of the requests
 -- @column response_micros: Lower bound of the bucket: the response time in microseconds floored to three
 --                         significant digits (1,234,567 -> 1,230,000)
 -- @column requests: Requests of the day whose response time falls in the bucket
@@ -18,6 +19,7 @@
 WITH bucketed AS (
     SELECT
         dt,
+        site,
         -- Floors to three significant digits: 1234567 % 10^(7 - 3) = 4567, and 1234567 - 4567 = 1230000.
         response_micros
             - response_micros % CAST(power(10, greatest(length(CAST(response_micros AS varchar)) - 3, 0)) AS bigint)
@@ -26,6 +28,6 @@ WITH bucketed AS (
     WHERE dt BETWEEN {{from_date}} AND {{to_date}}
         AND response_micros IS NOT NULL
 )
-SELECT response_micros, count(*) AS requests, dt
+SELECT site, response_micros, count(*) AS requests, dt
 FROM bucketed
-GROUP BY dt, response_micros
+GROUP BY dt, site, response_micros

@@ -1,9 +1,13 @@
 -- @table      {{marts_schema}}.daily_traffic
 -- @description The headline figures of each day: traffic, audience, errors and response times.
--- @grain      one row per day: the headline figures of the executive summary.
+-- @grain      one row per day and site: the headline figures of the executive summary. Visitors and
+--             percentiles do not add up over sites: all sites' are read from daily_visitors and
+--             daily_response_times (reports/kpis.sql, views/daily_kpis.sql), never summed from here.
 -- @partitioned_by dt
--- @test       not_null: requests, visitors, sessions
+-- @test       not_null: site, requests, visitors, sessions
+-- @test       unique: site
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
+-- @column site: The site the figures are of
 -- @column requests: Valid requests of the day
 -- @column page_views: Page views: successful GETs of pages by people (not bots, assets, feeds or API calls)
 -- @column visitors: Distinct visitors: distinct (client IP, user agent) pairs
@@ -25,6 +29,7 @@
 WITH requests AS (
     SELECT
         dt,
+        site,
         count(*) AS requests,
         count_if(is_page_view) AS page_views,
         sum(response_bytes) AS response_bytes,
@@ -33,20 +38,21 @@ WITH requests AS (
         count_if(status BETWEEN 500 AND 599) AS server_error_requests
     FROM {{catalog}}.{{marts_schema}}.fact_requests
     WHERE dt BETWEEN {{from_date}} AND {{to_date}}
-    GROUP BY dt
+    GROUP BY dt, site
 ),
 visitors AS (
-    SELECT dt, count(*) AS visitors, count(DISTINCT client_ip) AS distinct_client_ips
+    SELECT dt, site, count(*) AS visitors, count(DISTINCT client_ip) AS distinct_client_ips
     FROM {{catalog}}.{{marts_schema}}.daily_visitors
     WHERE dt BETWEEN {{from_date}} AND {{to_date}}
-    GROUP BY dt
+    GROUP BY dt, site
 ),
 running_times AS (
     SELECT
         dt,
+        site,
         response_micros,
-        sum(requests) OVER (PARTITION BY dt ORDER BY response_micros ROWS UNBOUNDED PRECEDING) AS running,
-        sum(requests) OVER (PARTITION BY dt) AS timed
+        sum(requests) OVER (PARTITION BY dt, site ORDER BY response_micros ROWS UNBOUNDED PRECEDING) AS running,
+        sum(requests) OVER (PARTITION BY dt, site) AS timed
     FROM {{catalog}}.{{marts_schema}}.daily_response_times
     WHERE dt BETWEEN {{from_date}} AND {{to_date}}
 ),
@@ -55,23 +61,26 @@ percentiles AS (
     -- double: "/ 1000.0" is a decimal division, which keeps one decimal digit (2329 / 1000.0 = 2.3).
     SELECT
         dt,
+        site,
         CAST(min(response_micros) FILTER (WHERE 100 * running >= 50 * timed) / 1e3 AS real) AS p50_ms,
         CAST(min(response_micros) FILTER (WHERE 100 * running >= 95 * timed) / 1e3 AS real) AS p95_ms,
         CAST(min(response_micros) FILTER (WHERE 100 * running >= 99 * timed) / 1e3 AS real) AS p99_ms
     FROM running_times
-    GROUP BY dt
+    GROUP BY dt, site
 ),
 sessions AS (
     SELECT
         dt,
+        site,
         count_if(NOT is_bot) AS sessions,
         count_if(NOT is_bot AND is_bounce) AS bounced_sessions
     FROM {{catalog}}.{{marts_schema}}.sessions
     WHERE dt BETWEEN {{from_date}} AND {{to_date}}
-    GROUP BY dt
+    GROUP BY dt, site
 ),
 final AS (
     SELECT
+        r.site,
         r.requests,
         r.page_views,
         v.visitors,
@@ -87,8 +96,8 @@ final AS (
         p.p99_ms,
         r.dt
     FROM requests r
-    JOIN visitors v ON v.dt = r.dt
-    LEFT JOIN percentiles p ON p.dt = r.dt
-    LEFT JOIN sessions s ON s.dt = r.dt
+    JOIN visitors v ON v.dt = r.dt AND v.site = r.site
+    LEFT JOIN percentiles p ON p.dt = r.dt AND p.site = r.site
+    LEFT JOIN sessions s ON s.dt = r.dt AND s.site = r.site
 )
 SELECT * FROM final

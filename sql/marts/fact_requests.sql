@@ -10,6 +10,7 @@
 --             address) and the IP-block buckets are small beside the requests, and Trino, which cannot
 --             estimate the output of the contains() join, would otherwise repartition every request by address
 --             (about a quarter of the statement's CPU here). Broadcast, the small sides go to the requests instead.
+-- @column site: The site of the request: its source's name, or the host the line names (see staging.parsed_lines)
 -- @column event_time: When the request happened, in UTC
 -- @column client_ip: Client IP address (IPv4 or IPv6) as logged
 -- @column remote_user: Authenticated user name from the log, NULL when '-'
@@ -79,6 +80,7 @@ ip_countries AS (
     GROUP BY a.client_ip
 )
 SELECT
+    r.site,
     r.event_time,
     r.client_ip,
     remote_user,

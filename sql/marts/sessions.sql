@@ -1,12 +1,13 @@
 -- @table      {{marts_schema}}.sessions
 -- @description Visits: a visitor's requests (same client IP and user agent) with gaps under 30 minutes, cut
 --             at midnight UTC.
--- @grain      one row per session: a visitor's requests (visitor = client IP + user agent) with gaps under
+-- @grain      one row per session: a visitor's requests to one site (visitor = client IP + user agent) with gaps under
 --             30 minutes. Sessions are cut at midnight UTC, as in most web analytics, so that a day's
 --             sessions depend on that day alone.
 -- @partitioned_by dt
 -- @parameters catalog, marts_schema (identifiers); from_date, to_date (event dates)
--- @column session_id: Stable id of the session (hash of day, client IP, user agent and session number)
+-- @column session_id: Stable id of the session (hash of day, site, client IP, user agent and session number)
+-- @column site: The site visited: a session is within one site
 -- @column client_ip: Client IP address of the visitor
 -- @column user_agent: User agent of the visitor; NULL when the requests had none
 -- @column is_bot: True when the visitor is a bot (its user agent says so)
@@ -23,6 +24,7 @@
 WITH requests AS (
     SELECT
         dt,
+        site,
         client_ip,
         coalesce(user_agent, '') AS user_agent,
         is_bot,
@@ -30,7 +32,7 @@ WITH requests AS (
         path,
         is_page_view,
         response_bytes,
-        lag(event_time) OVER (PARTITION BY dt, client_ip, user_agent ORDER BY event_time) AS previous_time
+        lag(event_time) OVER (PARTITION BY dt, site, client_ip, user_agent ORDER BY event_time) AS previous_time
     FROM {{catalog}}.{{marts_schema}}.fact_requests
     WHERE dt BETWEEN {{from_date}} AND {{to_date}}
 ),
@@ -41,14 +43,15 @@ numbered AS (
         -- number whatever order they sort in. With ROWS, a peer sorted before the one lag() saw first started
         -- a session of its own, and a rerun could split a session differently.
         sum(IF(previous_time IS NULL OR event_time - previous_time >= INTERVAL '30' MINUTE, 1, 0))
-            OVER (PARTITION BY dt, client_ip, user_agent ORDER BY event_time RANGE UNBOUNDED PRECEDING)
+            OVER (PARTITION BY dt, site, client_ip, user_agent ORDER BY event_time RANGE UNBOUNDED PRECEDING)
             AS session_number
     FROM requests
 ),
 final AS (
     SELECT
-        to_hex(xxhash64(to_utf8(concat(CAST(dt AS varchar), '|', client_ip, '|', user_agent, '|',
+        to_hex(xxhash64(to_utf8(concat(CAST(dt AS varchar), '|', site, '|', client_ip, '|', user_agent, '|',
             CAST(session_number AS varchar))))) AS session_id,
+        site,
         client_ip,
         nullif(user_agent, '') AS user_agent,
         bool_or(is_bot) AS is_bot,
@@ -64,6 +67,6 @@ final AS (
         sum(response_bytes) AS response_bytes,
         dt
     FROM numbered
-    GROUP BY dt, client_ip, user_agent, session_number
+    GROUP BY dt, site, client_ip, user_agent, session_number
 )
 SELECT * FROM final

@@ -10,6 +10,8 @@
 --             from_date, to_date (arrival dates);
 --             lateness_days (integer: how many days late an event may arrive and still be loaded)
 -- @column source_object: S3 URI of the raw log object the line came from
+-- @column site: The site the line belongs to: the source's name (default without one), or the line's own
+--             host for the formats that log one (vhost_combined, alb, cloudfront, nginx_json)
 -- @column error: Why the line did not parse (see staging.quarantine); NULL for a valid request
 -- @column raw_line: The raw line as logged, kept only when it did not parse
 -- @column client_ip: Client IP address (IPv4 or IPv6) as logged
@@ -95,6 +97,7 @@ checked AS (
 final AS (
     SELECT
         c.source_object,
+        c.site,
         c.error,
         IF(c.error IS NULL, NULL, c.line) AS raw_line,
         IF(c.error IS NULL, c.client_ip) AS client_ip,

@@ -1,8 +1,9 @@
 -- @view       {{reports_schema}}.traffic_by_hour
--- @description Traffic, errors and response time per hour of each complete day, for traffic charts.
--- @grain      one row per hour (UTC) with traffic, of a complete day.
+-- @description Traffic, errors and response time per site and hour of each complete day, for traffic charts.
+-- @grain      one row per site and hour (UTC) with traffic, of a complete day.
 -- @parameters catalog, marts_schema, reports_schema (identifiers)
 -- @column dt: UTC date
+-- @column site: The site of the requests
 -- @column hour: Hour of the day in UTC, 0-23
 -- @column hour_start: Start of the hour, UTC timestamp (for a time axis)
 -- @column requests: Requests in the hour
@@ -13,6 +14,7 @@
 -- @column p95_ms: 95th percentile response time, ms (approximate)
 SELECT
     h.dt,
+    h.site,
     h.hour,
     CAST(h.dt AS timestamp(3)) + INTERVAL '1' HOUR * h.hour AS hour_start,
     h.requests,

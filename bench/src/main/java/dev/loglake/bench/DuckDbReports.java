@@ -95,25 +95,28 @@ final class DuckDbReports {
         return "DATE '" + day + "'";
     }
 
-    /** The headline, as sql/reports/kpis.sql over the marts; sessions as sql/marts/sessions.sql builds them. */
+    /**
+     * The headline, as sql/reports/kpis.sql over the marts (all sites); sessions as sql/marts/sessions.sql builds
+     * them, within one site.
+     */
     private static final String HEADLINE =
             """
             WITH ordered AS (
-                SELECT period, dt, client_ip, coalesce(user_agent, '') AS ua, is_bot, is_page_view, event_time,
-                    lag(event_time) OVER (PARTITION BY dt, client_ip, coalesce(user_agent, '')
+                SELECT period, dt, site, client_ip, coalesce(user_agent, '') AS ua, is_bot, is_page_view, event_time,
+                    lag(event_time) OVER (PARTITION BY dt, site, client_ip, coalesce(user_agent, '')
                         ORDER BY event_time) AS previous_time
                 FROM f
             ),
             numbered AS (
                 -- RANGE, so that requests of the same instant share a session whatever order they sort in.
                 SELECT *, sum(CASE WHEN previous_time IS NULL OR event_time - previous_time >= INTERVAL 30 MINUTE
-                        THEN 1 ELSE 0 END) OVER (PARTITION BY dt, client_ip, ua ORDER BY event_time
+                        THEN 1 ELSE 0 END) OVER (PARTITION BY dt, site, client_ip, ua ORDER BY event_time
                         RANGE UNBOUNDED PRECEDING) AS session_number
                 FROM ordered
             ),
             sessions AS (
                 SELECT period, bool_or(is_bot) AS is_bot, count_if(is_page_view) <= 1 AS is_bounce
-                FROM numbered GROUP BY period, dt, client_ip, ua, session_number
+                FROM numbered GROUP BY period, dt, site, client_ip, ua, session_number
             ),
             session_counts AS (
                 SELECT period, count_if(NOT is_bot) AS sessions, count_if(NOT is_bot AND is_bounce) AS bounced_sessions

@@ -157,7 +157,7 @@ class TestScheduleAndBiAccess {
     private static void assertViews(Connection trino, TransformFixture lake) throws SQLException {
         String name = lake.lake().schema("reports");
         try (ResultSet rows = trino.getMetaData().getTables("hive", name, "%", new String[] {"VIEW"})) {
-            assertThat(strings(rows, "TABLE_NAME")).hasSize(7);
+            assertThat(strings(rows, "TABLE_NAME")).hasSize(8);
         }
         Map<String, String> remarks = tableComments(trino, name);
         assertThat(remarks.keySet())
@@ -165,6 +165,7 @@ class TestScheduleAndBiAccess {
                         "day_status",
                         "served_days",
                         "daily_kpis",
+                        "site_daily_kpis",
                         "top_paths",
                         "top_referrers",
                         "traffic_by_hour",

@@ -372,6 +372,19 @@ public final class TransformRunner {
 
     private void createSchemasAndTables(JobRunner jobs) {
         new LakeTables(trino, schemas, MODELS).ensure(jobs);
+        new ModelColumns(trino, schemas).requireCurrent(modelFiles());
+    }
+
+    /** The staging and mart models' files, but the reference buckets' (a view of its own, rebuilt every run). */
+    private static List<String> modelFiles() {
+        List<String> models = new ArrayList<>();
+        for (String layer : List.of("staging", "marts")) {
+            MODELS.all(ModelKind.MODEL, layer).stream()
+                    .map(model -> model.file())
+                    .filter(file -> !file.equals(REFERENCE))
+                    .forEach(models::add);
+        }
+        return models;
     }
 
     /**
@@ -379,15 +392,7 @@ public final class TransformRunner {
      * schema, both only where something changed (a current lake costs three queries).
      */
     private void describeForBiTools(JobRunner jobs) {
-        List<String> models = new ArrayList<>();
-        for (String layer : List.of("staging", "marts")) {
-            MODELS.all(ModelKind.MODEL, layer).stream()
-                    .map(model -> model.file())
-                    // a view, described by its own comment; its tables get their comments when created
-                    .filter(file -> !file.equals(REFERENCE))
-                    .forEach(models::add);
-        }
-        new TableComments(trino, schemas).sync(models);
+        new TableComments(trino, schemas).sync(modelFiles());
         if (jobs.tableExists(schemas.table(schemas.marts(), "daily_traffic"))) {
             new Views(trino, schemas).createOrReplace("views");
         }

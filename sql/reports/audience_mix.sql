@@ -3,14 +3,14 @@
 --             top_n values in the period by requests (rank per dimension; ties broken by value), with the
 --             value's share of the dimension's requests.
 -- @parameters catalog, marts_schema (identifiers); complete_days (dates: the period's complete days);
---             top_n (integer)
+--             top_n (integer); site (text: one site, or NULL for all sites)
 --
 -- Requests are additive over days, so the daily mix adds up to the period's. Ranked per dimension with a
 -- window function over the whole period.
 WITH counts AS (
     SELECT m.dimension, coalesce(m.value, 'unknown') AS value, sum(m.requests) AS requests
     FROM {{catalog}}.{{marts_schema}}.daily_audience_mix m
-    WHERE m.dt IN ({{complete_days}})
+    WHERE m.dt IN ({{complete_days}}) AND ({{site}} IS NULL OR m.site = {{site}})
     GROUP BY m.dimension, coalesce(m.value, 'unknown')
 ),
 ranked AS (

@@ -1,14 +1,17 @@
 -- @query      kpis
 -- @grain      one row per period ('current', 'previous'): the headline figures over the period's complete days.
 -- @parameters catalog, marts_schema (identifiers); complete_days (dates: the complete days of both periods);
---             current_from (date: the first day of the current period; the days before it are the previous one)
+--             current_from (date: the first day of the current period; the days before it are the previous one);
+--             site (text: one site, or NULL for all sites)
 --
 -- Sums (requests, page views, sessions, bounces, bytes, bots, errors) are additive over days and come from
 -- daily_traffic. Distinct visitors and client IPs are not: a visitor of two days counts once in the week; they
 -- are counted from daily_visitors (one row per visitor and day). Percentiles are not additive either; the
 -- buckets of daily_response_times are: they are summed over the period's days and read at the nearest rank,
 -- exactly as daily_traffic reads one day. Sessions are cut at midnight UTC, so they add up over days. Nothing
--- here reads fact_requests: a week's headline costs a few thousand rows a day, not every request.
+-- here reads fact_requests: a week's headline costs a few thousand rows a day, not every request. The same holds
+-- over sites: all sites' visitors are distinct over the sites' rows and their percentiles come from the sites'
+-- merged buckets, never a sum of visitors or a maximum of p95s.
 -- The complete days are read from the ledger once per report (period_days.sql) and given to every query, so
 -- that all the figures of a report cover the same days, and Trino prunes partitions to exactly those days.
 WITH additive AS (
@@ -24,7 +27,7 @@ WITH additive AS (
         sum(t.client_error_requests) AS client_error_requests,
         sum(t.server_error_requests) AS server_error_requests
     FROM {{catalog}}.{{marts_schema}}.daily_traffic t
-    WHERE t.dt IN ({{complete_days}})
+    WHERE t.dt IN ({{complete_days}}) AND ({{site}} IS NULL OR t.site = {{site}})
     GROUP BY 1
 ),
 audience AS (
@@ -33,7 +36,7 @@ audience AS (
         count(DISTINCT ROW(v.client_ip, v.user_agent)) AS visitors,
         count(DISTINCT v.client_ip) AS distinct_client_ips
     FROM {{catalog}}.{{marts_schema}}.daily_visitors v
-    WHERE v.dt IN ({{complete_days}})
+    WHERE v.dt IN ({{complete_days}}) AND ({{site}} IS NULL OR v.site = {{site}})
     GROUP BY 1
 ),
 period_times AS (
@@ -42,7 +45,7 @@ period_times AS (
         r.response_micros,
         sum(r.requests) AS requests
     FROM {{catalog}}.{{marts_schema}}.daily_response_times r
-    WHERE r.dt IN ({{complete_days}})
+    WHERE r.dt IN ({{complete_days}}) AND ({{site}} IS NULL OR r.site = {{site}})
     GROUP BY 1, r.response_micros
 ),
 running_times AS (

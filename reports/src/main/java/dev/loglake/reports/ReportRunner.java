@@ -76,7 +76,7 @@ public final class ReportRunner {
         Map<String, String> files = ReportFiles.render(model);
         List<Path> paths = write(request.outputDir(), files);
         log.info("Wrote {} files into {}", paths.size(), request.outputDir());
-        String prefix = ReportResult.s3Prefix(window.period(), window.key());
+        String prefix = request.s3Prefix();
         List<String> keys = new ReportStore(s3, schemas.lake().reportsBucket()).put(prefix, files);
         log.info("Stored the report in s3://{}/{}", schemas.lake().reportsBucket(), prefix);
         return new ReportResult(
@@ -112,7 +112,7 @@ public final class ReportRunner {
             log.info("Report on the {} {}: {}", window.period().id(), window.key(), coverage.summary());
             ReportModel model;
             try {
-                model = read(coverage, DayCoverage.describe(previous, statuses));
+                model = read(coverage, DayCoverage.describe(previous, statuses), request.site());
             } catch (LoglakeException e) {
                 // A query that failed on a day being rewritten under it: say so, rather than Trino's file error.
                 ReloadCheck.requireUnchanged(before, queries.ledgerDays(previous.first(), window.last()), e);
@@ -123,8 +123,8 @@ public final class ReportRunner {
         }
     }
 
-    /** Reads the period's numbers, every query at once (see {@link ConcurrentQueries}). */
-    private ReportModel read(DayCoverage coverage, DayCoverage previousCoverage) {
+    /** Reads the period's numbers of the site (all sites when empty), every query at once ({@link ConcurrentQueries}). */
+    private ReportModel read(DayCoverage coverage, DayCoverage previousCoverage, Optional<String> site) {
         PeriodWindow window = coverage.window();
         log.info(
                 "Reading the figures of {} (and {} for the change): headline, traffic, top pages and referrers,"
@@ -134,7 +134,7 @@ public final class ReportRunner {
         List<LocalDate> complete = coverage.completeDays();
         List<LocalDate> bothPeriods = new ArrayList<>(previousCoverage.completeDays());
         bothPeriods.addAll(complete);
-        try (ConcurrentQueries queries = new ConcurrentQueries(connections, schemas, PARALLEL_QUERIES)) {
+        try (ConcurrentQueries queries = new ConcurrentQueries(connections, schemas, site, PARALLEL_QUERIES)) {
             var figures = queries.submit(q -> q.figures(window, bothPeriods));
             var hours = queries.submit(q -> q.hours(complete));
             var days = queries.submit(
@@ -143,6 +143,14 @@ public final class ReportRunner {
             var topPages = queries.submit(q -> q.topPages(complete, TOP_PATHS));
             var topReferrers = queries.submit(q -> q.topReferrers(complete, TOP_REFERRERS));
             var audienceMix = queries.submit(q -> q.audienceMix(complete, TOP_MIX_VALUES));
+            var sites = queries.submit(q -> q.sites(complete));
+            if (site.isPresent() && sites.get().isEmpty()) {
+                List<String> known = queries.submit(ReportQueries::lakeSites).get();
+                throw LoglakeException.user(
+                        "No figures of the site '%s' in the complete days of the %s %s: nothing was written. The lake"
+                                + " holds the sites %s. Give one of them to --site, or leave --site out for all sites.",
+                        site.get(), window.period().id(), window.key(), known.isEmpty() ? "(none)" : known);
+            }
             PeriodFigures current = figures.get().get("current");
             if (current == null) {
                 throw LoglakeException.user(
@@ -162,7 +170,9 @@ public final class ReportRunner {
                     topReferrers.get(),
                     audienceMix.get(),
                     incidents,
-                    IncidentRule.DEFAULT);
+                    IncidentRule.DEFAULT,
+                    site,
+                    sites.get());
         }
     }
 

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +38,8 @@ import software.amazon.awssdk.services.s3.S3Client;
             "Without --date it reports what is over (UTC), as a nightly job needs: yesterday, and also its ISO week"
                     + " when yesterday was a Sunday and its month when yesterday was the month's last day; with"
                     + " --period, the latest period of that kind that is over.",
+            "Without --site it reports all sites together, with a per-site breakdown; with --site NAME, that site"
+                    + " alone (stored under reports/site=NAME/<period>/<key>/).",
             "Reads only days the transforms marked complete and names the others as missing. Refuses a date in"
                     + " the future, a period that is not over, and a period with fewer than half of its days"
                     + " complete."
@@ -63,6 +66,14 @@ public final class ReportCommand implements Callable<Integer>, CommandPlan.Plann
     String period;
 
     @Option(
+            names = "--site",
+            paramLabel = "NAME",
+            description = "Report on this site alone (a source's name, or the host its logs name). Default: all sites,"
+                    + " with a per-site breakdown. A site without figures in the period is refused, naming the"
+                    + " lake's sites.")
+    String site;
+
+    @Option(
             names = "--out",
             paramLabel = "DIR",
             description = "Folder for the files (default: ./reports/<period>/<key>, e.g. ./reports/week/2026-W45)."
@@ -78,7 +89,7 @@ public final class ReportCommand implements Callable<Integer>, CommandPlan.Plann
         try (S3Client s3 = clients.s3()) {
             ReportRunner runner = new ReportRunner(clients.trino(), s3, clients.schemas(), clock);
             for (ReportRequest request : requests) {
-                print(runner.run(request));
+                print(request, runner.run(request));
             }
         }
         return 0;
@@ -92,8 +103,7 @@ public final class ReportCommand implements Callable<Integer>, CommandPlan.Plann
                 .map(request -> "report " + request.period().id() + " "
                         + request.window().key() + " into "
                         + request.outputDir() + " and s3://" + clients.lake().reportsBucket() + "/"
-                        + ReportResult.s3Prefix(
-                                request.period(), request.window().key()))
+                        + request.s3Prefix())
                 .toList();
         return new CommandPlan(
                 summary, requests.stream().map(ReportRequest::outputDir).toList());
@@ -114,8 +124,9 @@ public final class ReportCommand implements Callable<Integer>, CommandPlan.Plann
     }
 
     private ReportRequest request(LocalDate day, Period kind, boolean oneOfSeveral) {
+        Optional<String> only = Optional.ofNullable(site);
         if (out == null) {
-            return ReportRequest.withDefaultOutput(day, kind);
+            return new ReportRequest(day, kind, ReportRequest.defaultOutputDir(day, kind, only), only);
         }
         return new ReportRequest(
                 day,
@@ -123,7 +134,8 @@ public final class ReportCommand implements Callable<Integer>, CommandPlan.Plann
                 oneOfSeveral
                         ? out.resolve(kind.id())
                                 .resolve(PeriodWindow.containing(kind, day).key())
-                        : out);
+                        : out,
+                only);
     }
 
     private static LocalDate parseDate(String value) {
@@ -134,7 +146,7 @@ public final class ReportCommand implements Callable<Integer>, CommandPlan.Plann
         }
     }
 
-    private void print(ReportResult result) {
+    private void print(ReportRequest request, ReportResult result) {
         var out = spec.commandLine().getOut();
         out.printf(
                 "Report on the %s %s written to %s (open %s) and stored in s3://%s/%s%n",
@@ -143,7 +155,7 @@ public final class ReportCommand implements Callable<Integer>, CommandPlan.Plann
                 result.outputDir(),
                 result.files().get(0),
                 result.bucket(),
-                ReportResult.s3Prefix(result.period(), result.periodKey()));
+                request.s3Prefix());
         if (!result.missingDays().isEmpty()) {
             out.printf("  Missing (left out and named in the report): %s%n", MissingDay.describe(result.missingDays()));
         }

@@ -122,6 +122,22 @@ public sealed interface SqlValue {
         }
     }
 
+    /**
+     * A string literal, or {@code NULL} when empty: an optional filter, written {@code ({{x}} IS NULL OR c = {{x}})}
+     * (a report on one site or on all of them). The text is as {@link Text} takes it.
+     */
+    record OptionalText(java.util.Optional<String> value) implements SqlValue {
+        public OptionalText {
+            requireNonNull(value, "value is null");
+            value.ifPresent(Text::new);
+        }
+
+        @Override
+        public String render() {
+            return value.map(text -> new Text(text).render()).orElse("NULL");
+        }
+    }
+
     /** A string literal, with single quotes doubled; only for values loglake built itself, such as S3 URIs. */
     record Text(String value) implements SqlValue {
         public Text {

@@ -6,10 +6,16 @@ import dev.loglake.reports.period.DayCoverage;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Everything a report shows, read from the lake; the renderers only format it. */
+/**
+ * Everything a report shows, read from the lake; the renderers only format it.
+ *
+ * @param site the one site reported on, or empty for all sites
+ * @param sites the per-site breakdown (the one site alone, for a report on one)
+ */
 public record ReportModel(
         DayCoverage coverage,
         DayCoverage previousCoverage,
@@ -21,7 +27,9 @@ public record ReportModel(
         List<RankedRow> topReferrers,
         List<MixRow> audienceMix,
         List<Incident> incidents,
-        IncidentRule incidentRule) {
+        IncidentRule incidentRule,
+        Optional<String> site,
+        List<SiteRow> sites) {
     public ReportModel {
         requireNonNull(coverage, "coverage is null");
         requireNonNull(previousCoverage, "previousCoverage is null");
@@ -34,11 +42,48 @@ public record ReportModel(
         audienceMix = List.copyOf(audienceMix);
         incidents = List.copyOf(incidents);
         requireNonNull(incidentRule, "incidentRule is null");
+        requireNonNull(site, "site is null");
+        sites = List.copyOf(sites);
+    }
+
+    /** A report of all sites without a breakdown (a lake read before sites, or a test's sample). */
+    public ReportModel(
+            DayCoverage coverage,
+            DayCoverage previousCoverage,
+            Instant generatedAt,
+            List<Kpi> kpis,
+            SortedMap<Integer, Long> statusCounts,
+            List<TrafficPoint> traffic,
+            List<RankedRow> topPages,
+            List<RankedRow> topReferrers,
+            List<MixRow> audienceMix,
+            List<Incident> incidents,
+            IncidentRule incidentRule) {
+        this(
+                coverage,
+                previousCoverage,
+                generatedAt,
+                kpis,
+                statusCounts,
+                traffic,
+                topPages,
+                topReferrers,
+                audienceMix,
+                incidents,
+                incidentRule,
+                Optional.empty(),
+                List.of());
     }
 
     /** The report's title: "loglake executive summary: week 2026-W45 (...)". */
     public String title() {
-        return "Executive summary: " + coverage.window().label();
+        return "Executive summary: " + coverage.window().label()
+                + site.map(name -> ", site " + name).orElse("");
+    }
+
+    /** What the figures cover: "all sites" or "site NAME". */
+    public String scope() {
+        return site.map(name -> "site " + name).orElse("all sites");
     }
 
     public List<String> dimensions() {

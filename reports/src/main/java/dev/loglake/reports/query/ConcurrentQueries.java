@@ -6,6 +6,7 @@ import dev.loglake.core.LoglakeException;
 import dev.loglake.core.trino.TrinoConnections;
 import dev.loglake.lake.LakeSchemas;
 import dev.loglake.lake.trino.TrinoSession;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -20,11 +21,15 @@ import java.util.function.Function;
 public final class ConcurrentQueries implements AutoCloseable {
     private final TrinoConnections connections;
     private final LakeSchemas schemas;
+    private final Optional<String> site;
     private final ExecutorService executor;
 
-    public ConcurrentQueries(TrinoConnections connections, LakeSchemas schemas, int parallelism) {
+    /** @param site the site every query reads; empty for all sites */
+    public ConcurrentQueries(
+            TrinoConnections connections, LakeSchemas schemas, Optional<String> site, int parallelism) {
         this.connections = requireNonNull(connections, "connections is null");
         this.schemas = requireNonNull(schemas, "schemas is null");
+        this.site = requireNonNull(site, "site is null");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
         }
@@ -40,7 +45,7 @@ public final class ConcurrentQueries implements AutoCloseable {
         return new Pending<>(CompletableFuture.supplyAsync(
                 () -> {
                     try (TrinoSession trino = new TrinoSession(connections)) {
-                        return query.apply(new ReportQueries(trino, schemas));
+                        return query.apply(new ReportQueries(trino, schemas, site));
                     }
                 },
                 executor));

@@ -13,6 +13,7 @@ import dev.loglake.reports.model.HourTraffic;
 import dev.loglake.reports.model.MixRow;
 import dev.loglake.reports.model.PeriodFigures;
 import dev.loglake.reports.model.RankedRow;
+import dev.loglake.reports.model.SiteRow;
 import dev.loglake.reports.model.TrafficPoint;
 import dev.loglake.reports.period.LedgerDay;
 import dev.loglake.reports.period.PeriodWindow;
@@ -21,20 +22,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * Runs the files of sql/reports/ and maps their rows to the report's model. Every query but {@link #ledgerDays}
- * reads exactly the complete days it is given, so that one report's figures all cover the same days.
+ * reads exactly the complete days it is given, so that one report's figures all cover the same days, and the one
+ * site it is given (all sites when none).
  */
 public final class ReportQueries {
     private final TrinoSession trino;
     private final LakeSchemas schemas;
+    private final Optional<String> site;
 
-    public ReportQueries(TrinoSession trino, LakeSchemas schemas) {
+    /** @param site the site whose figures the queries read; empty for all sites */
+    public ReportQueries(TrinoSession trino, LakeSchemas schemas, Optional<String> site) {
         this.trino = requireNonNull(trino, "trino is null");
         this.schemas = requireNonNull(schemas, "schemas is null");
+        this.site = requireNonNull(site, "site is null");
+    }
+
+    /** The queries over all sites. */
+    public ReportQueries(TrinoSession trino, LakeSchemas schemas) {
+        this(trino, schemas, Optional.empty());
     }
 
     /** Whether the transforms ever ran on this lake: they create the ledger's day_status table. */
@@ -151,6 +162,29 @@ public final class ReportQueries {
         return rows;
     }
 
+    /** The per-site breakdown of the complete days, largest site first. */
+    public List<SiteRow> sites(List<LocalDate> days) {
+        List<SiteRow> sites = new ArrayList<>();
+        for (List<Object> row : run("sites", completeDays(days))) {
+            sites.add(new SiteRow(
+                    (String) row.get(0),
+                    count(row.get(1)),
+                    count(row.get(2)),
+                    count(row.get(3)),
+                    count(row.get(4)),
+                    count(row.get(5)),
+                    millis(row.get(6))));
+        }
+        return sites;
+    }
+
+    /** Every site the lake holds figures of, on any day, by name. */
+    public List<String> lakeSites() {
+        return run("lake_sites", new LinkedHashMap<>()).stream()
+                .map(row -> (String) row.get(0))
+                .toList();
+    }
+
     public SortedMap<Integer, Long> statusCounts(List<LocalDate> days) {
         SortedMap<Integer, Long> counts = new TreeMap<>();
         for (List<Object> row : run("status_codes", completeDays(days))) {
@@ -177,17 +211,18 @@ public final class ReportQueries {
 
     /**
      * Every statement a report of a period runs over its complete days (all of sql/reports but period_days, which
-     * finds those days), rendered: what a load test sends to measure the report as users meet it.
+     * finds those days, and lake_sites, read only to refuse an unknown site), over all sites, rendered: what a load test sends to measure the report as users meet it.
      *
      * @param currentFrom the first day of the current period; the complete days before it are the previous one's
      */
     public static List<String> statements(
             LakeSchemas schemas, LocalDate currentFrom, List<LocalDate> completeDays, int topN) {
-        Map<String, SqlValue> values = completeDays(completeDays);
+        Map<String, SqlValue> values = completeDays(completeDays, Optional.empty());
         values.put("current_from", new SqlValue.Date(currentFrom));
         values.put("top_n", new SqlValue.Integer(topN));
         return ModelCatalog.lake().all(ModelKind.QUERY, "reports").stream()
-                .filter(query -> !query.relation().equals("period_days"))
+                .filter(query -> !query.relation().equals("period_days")
+                        && !query.relation().equals("lake_sites"))
                 .map(query -> render(query, schemas, values))
                 .toList();
     }
@@ -209,9 +244,14 @@ public final class ReportQueries {
         return values;
     }
 
-    private static Map<String, SqlValue> completeDays(List<LocalDate> days) {
+    private Map<String, SqlValue> completeDays(List<LocalDate> days) {
+        return completeDays(days, site);
+    }
+
+    private static Map<String, SqlValue> completeDays(List<LocalDate> days, Optional<String> site) {
         Map<String, SqlValue> values = new LinkedHashMap<>();
         values.put("complete_days", SqlValue.Dates.of(days));
+        values.put("site", new SqlValue.OptionalText(site));
         return values;
     }
 

@@ -56,6 +56,9 @@ public final class HtmlReport {
                 .append("</style></head><body><main>\n");
         header(html, model);
         kpis(html, model);
+        if (!model.sites().isEmpty()) {
+            SiteBreakdown.html(html, model);
+        }
         traffic(html, model);
         incidents(html, model);
         html.append("<div class=\"grid2\"><section>");
@@ -80,6 +83,8 @@ public final class HtmlReport {
                 .append(escape(model.previousCoverage().window().key()))
                 .append("). Generated ")
                 .append(escape(model.generatedAt().toString()))
+                .append(". Figures of ")
+                .append(escape(model.scope()))
                 .append(".</p>\n");
         missing(
                 html,

@@ -30,11 +30,13 @@ public final class KpisJson {
         root.put("key", model.coverage().window().key());
         root.put("label", model.coverage().window().label());
         root.put("generated_at", model.generatedAt().toString());
+        root.put("site", model.site().orElse(null));
         root.putAll(coverage(model.coverage()));
         root.put("previous_period", previous(model.previousCoverage()));
         Map<String, Object> kpis = new LinkedHashMap<>();
         model.kpis().forEach(kpi -> kpis.put(kpi.id(), kpi(kpi)));
         root.put("kpis", kpis);
+        root.put("sites", SiteBreakdown.json(model));
         Map<String, Long> statuses = new LinkedHashMap<>();
         model.statusCounts().forEach((status, count) -> statuses.put(status.toString(), count));
         root.put("status_counts", statuses);

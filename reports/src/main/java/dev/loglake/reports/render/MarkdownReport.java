@@ -24,6 +24,8 @@ public final class MarkdownReport {
                 .append(escape(model.previousCoverage().window().key()))
                 .append(". Generated ")
                 .append(escape(model.generatedAt().toString()))
+                .append(". Figures of ")
+                .append(escape(model.scope()))
                 .append(".\n\n");
         missing(md, "This report", model.coverage().missingDays());
         missing(md, "The previous period", model.previousCoverage().missingDays());
@@ -38,6 +40,9 @@ public final class MarkdownReport {
                     .append(" | ")
                     .append(escape(kpi.previousDisplay().orElse("n/a")))
                     .append(" |\n");
+        }
+        if (!model.sites().isEmpty()) {
+            SiteBreakdown.markdown(md, model);
         }
         md.append("\n## Incidents\n\n");
         if (model.incidents().isEmpty()) {

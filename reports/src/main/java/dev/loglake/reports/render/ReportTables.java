@@ -18,8 +18,9 @@ import java.util.Set;
 public final class ReportTables {
     private ReportTables() {}
 
+    /** The tables; sites.csv only when the report has a per-site breakdown. */
     public static List<Csv> of(ReportModel model) {
-        return List.of(
+        List<Csv> tables = new ArrayList<>(List.of(
                 kpis(model),
                 days(model),
                 traffic(model),
@@ -27,7 +28,11 @@ public final class ReportTables {
                 ranked("top_referrers.csv", "referrer_host", model.topReferrers()),
                 mix(model),
                 statusCodes(model),
-                incidents(model));
+                incidents(model)));
+        if (!model.sites().isEmpty()) {
+            tables.add(SiteBreakdown.csv(model));
+        }
+        return List.copyOf(tables);
     }
 
     private static Csv kpis(ReportModel model) {

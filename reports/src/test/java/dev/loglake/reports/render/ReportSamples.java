@@ -8,6 +8,7 @@ import dev.loglake.reports.model.MixRow;
 import dev.loglake.reports.model.PeriodFigures;
 import dev.loglake.reports.model.RankedRow;
 import dev.loglake.reports.model.ReportModel;
+import dev.loglake.reports.model.SiteRow;
 import dev.loglake.reports.model.TrafficPoint;
 import dev.loglake.reports.period.DayCoverage;
 import dev.loglake.reports.period.PeriodWindow;
@@ -85,5 +86,28 @@ final class ReportSamples {
                         new MixRow("country", 1, "DE", 400_000, 0.324)),
                 List.of(new Incident(burst, Incident.Kind.SERVER_ERRORS, 0.075, 0.001)),
                 IncidentRule.DEFAULT);
+    }
+
+    static final String HOSTILE_SITE = "shop<script>x</script>|=cmd";
+
+    /** The same week over two sites, with the per-site breakdown; one site's name is hostile. */
+    static ReportModel weekOfTwoSites() {
+        ReportModel week = weekWithAFailedDay();
+        return new ReportModel(
+                week.coverage(),
+                week.previousCoverage(),
+                week.generatedAt(),
+                week.kpis(),
+                week.statusCounts(),
+                week.traffic(),
+                week.topPages(),
+                week.topReferrers(),
+                week.audienceMix(),
+                week.incidents(),
+                week.incidentRule(),
+                Optional.empty(),
+                List.of(
+                        new SiteRow("blog.example.com", 1_000_000, 40_000, 700_000, 50_000, 2_000, 290.5),
+                        new SiteRow(HOSTILE_SITE, 234_567, 9_000, 100_000, 11_728, 469, 410.25)));
     }
 }

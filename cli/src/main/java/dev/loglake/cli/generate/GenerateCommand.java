@@ -21,6 +21,7 @@ import dev.loglake.generator.generate.IncidentParser;
 import dev.loglake.generator.model.Incident;
 import dev.loglake.generator.store.S3Access;
 import dev.loglake.generator.store.S3ObjectStore;
+import dev.loglake.lake.RawLayout;
 import dev.loglake.stack.LocalS3Server;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -131,6 +132,13 @@ public final class GenerateCommand implements Callable<Integer>, CommandPlan.Pla
     Path manifestFile;
 
     @Option(
+            names = "--site",
+            paramLabel = "NAME",
+            description = "The site the logs are of, written under access/<format>/site=NAME/ (default: the site"
+                    + " 'default', no site folder). Generate each site of a lake with its own --seed.")
+    String site;
+
+    @Option(
             names = "--benchmark",
             description = "Measure generation, this machine's compression limit and the end-to-end"
                     + " rate (writes under benchmark/ in the raw bucket) and print them.")
@@ -238,6 +246,7 @@ public final class GenerateCommand implements Callable<Integer>, CommandPlan.Pla
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                 maxEventsPerObject != null ? maxEventsPerObject : GenerateOptions.DEFAULT_MAX_EVENTS_PER_OBJECT,
                 "",
-                Optional.ofNullable(manifestFile));
+                Optional.ofNullable(manifestFile),
+                site != null ? site : RawLayout.DEFAULT_SITE);
     }
 }

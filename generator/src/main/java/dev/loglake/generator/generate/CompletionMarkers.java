@@ -23,12 +23,14 @@ final class CompletionMarkers {
     private final ObjectStore store;
     private final String keyPrefix;
     private final OutputFormat format;
+    private final String site;
     private final String fingerprint;
 
-    CompletionMarkers(ObjectStore store, String keyPrefix, OutputFormat format, String fingerprint) {
+    CompletionMarkers(ObjectStore store, String keyPrefix, OutputFormat format, String site, String fingerprint) {
         this.store = store;
         this.keyPrefix = keyPrefix;
         this.format = format;
+        this.site = site;
         this.fingerprint = fingerprint;
     }
 
@@ -50,8 +52,7 @@ final class CompletionMarkers {
 
     /** Removes objects an earlier run left in the hour (it had more parts), then marks the hour complete. */
     void complete(HourPlan plan, List<String> keys) {
-        String hourPrefix =
-                RawLayout.hourPrefix(keyPrefix, format.folder(), RawLayout.DEFAULT_SITE, plan.date(), plan.hour());
+        String hourPrefix = RawLayout.hourPrefix(keyPrefix, format.folder(), site, plan.date(), plan.hour());
         List<String> stale = store.list(hourPrefix).stream()
                 .filter(key -> key.substring(hourPrefix.length()).startsWith(GeneratedKeys.GENERATED_NAME_PREFIX))
                 .filter(key -> !keys.contains(key))
@@ -59,14 +60,12 @@ final class CompletionMarkers {
         if (!stale.isEmpty()) {
             store.delete(stale);
         }
-        String marker = GeneratedKeys.markerKey(keyPrefix, format, plan.date(), plan.hour(), fingerprint);
+        String marker = GeneratedKeys.markerKey(keyPrefix, format, site, plan.date(), plan.hour(), fingerprint);
         store.put(marker, String.join("\n", keys).concat("\n").getBytes(StandardCharsets.UTF_8));
-        List<String> otherMarkers = store
-                .list(RawLayout.markerFolder(
-                        keyPrefix, format.folder(), RawLayout.DEFAULT_SITE, plan.date(), plan.hour()))
-                .stream()
-                .filter(key -> !key.equals(marker))
-                .toList();
+        List<String> otherMarkers =
+                store.list(RawLayout.markerFolder(keyPrefix, format.folder(), site, plan.date(), plan.hour())).stream()
+                        .filter(key -> !key.equals(marker))
+                        .toList();
         if (!otherMarkers.isEmpty()) {
             store.delete(otherMarkers);
         }

@@ -7,6 +7,7 @@ import dev.loglake.generator.format.Compression;
 import dev.loglake.generator.format.OutputFormat;
 import dev.loglake.generator.model.Incident;
 import dev.loglake.generator.model.IncidentKind;
+import dev.loglake.lake.RawLayout;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,6 +21,8 @@ import java.util.Optional;
  *
  * @param keyPrefix prepended to every key (empty for the lake's layout; the benchmark writes elsewhere)
  * @param maxEventsPerObject an hour with more lines is split into several objects, which bounds memory
+ * @param site the site the logs are of: written under {@code access/<format>/site=<site>/} (no site folder for
+ *     {@link RawLayout#DEFAULT_SITE})
  */
 public record GenerateOptions(
         LocalDate start,
@@ -35,7 +38,8 @@ public record GenerateOptions(
         int threads,
         long maxEventsPerObject,
         String keyPrefix,
-        Optional<java.nio.file.Path> manifestFile) {
+        Optional<java.nio.file.Path> manifestFile,
+        String site) {
     public static final int MAX_DAYS = 3660;
     public static final long MAX_EVENTS_PER_DAY = 10_000_000_000L;
     public static final double MAX_SHARE = 0.5;
@@ -48,6 +52,7 @@ public record GenerateOptions(
         incidents = List.copyOf(incidents);
         requireNonNull(keyPrefix, "keyPrefix is null");
         requireNonNull(manifestFile, "manifestFile is null");
+        RawLayout.requireSite(site);
         if (start.getYear() < 2000 || start.getYear() > 9000) {
             throw LoglakeException.user("Invalid --start %s. Expected a date from year 2000 to 9000.", start);
         }
@@ -72,6 +77,60 @@ public record GenerateOptions(
         if (!keyPrefix.isEmpty() && !keyPrefix.endsWith("/")) {
             throw new IllegalArgumentException("key prefix must end with '/': " + keyPrefix);
         }
+    }
+
+    /** The options of the default site (no site folder). */
+    public GenerateOptions(
+            LocalDate start,
+            int days,
+            long eventsPerDay,
+            long seed,
+            OutputFormat format,
+            Compression compression,
+            int compressionLevel,
+            double lateShare,
+            double malformedShare,
+            List<Incident> incidents,
+            int threads,
+            long maxEventsPerObject,
+            String keyPrefix,
+            Optional<java.nio.file.Path> manifestFile) {
+        this(
+                start,
+                days,
+                eventsPerDay,
+                seed,
+                format,
+                compression,
+                compressionLevel,
+                lateShare,
+                malformedShare,
+                incidents,
+                threads,
+                maxEventsPerObject,
+                keyPrefix,
+                manifestFile,
+                RawLayout.DEFAULT_SITE);
+    }
+
+    /** These options for another site. */
+    public GenerateOptions withSite(String site) {
+        return new GenerateOptions(
+                start,
+                days,
+                eventsPerDay,
+                seed,
+                format,
+                compression,
+                compressionLevel,
+                lateShare,
+                malformedShare,
+                incidents,
+                threads,
+                maxEventsPerObject,
+                keyPrefix,
+                manifestFile,
+                site);
     }
 
     public LocalDate end() {

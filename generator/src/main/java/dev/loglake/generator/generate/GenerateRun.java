@@ -86,7 +86,8 @@ public final class GenerateRun {
     public GenerateResult execute() {
         long startNanos = System.nanoTime();
         store.put(options.keyPrefix() + RawLayout.IP_BLOCKS_KEY, referenceTable());
-        CompletionMarkers markers = new CompletionMarkers(store, options.keyPrefix(), options.format(), fingerprint);
+        CompletionMarkers markers =
+                new CompletionMarkers(store, options.keyPrefix(), options.format(), options.site(), fingerprint);
         Set<String> completed = markers.completedHours();
         abortUploadsLeftOpen(completed);
         List<HourResult> results = runHours(markers, completed);
@@ -156,7 +157,8 @@ public final class GenerateRun {
     }
 
     private String hourPrefix(HourPlan plan) {
-        return RawLayout.hourPrefix(options.keyPrefix(), options.format().folder(), plan.date(), plan.hour());
+        return RawLayout.hourPrefix(
+                options.keyPrefix(), options.format().folder(), options.site(), plan.date(), plan.hour());
     }
 
     private static boolean isGeneratedObjectIn(String key, Set<String> hourPrefixes) {
@@ -264,7 +266,8 @@ public final class GenerateRun {
                 options.lateShare(),
                 options.malformedShare(),
                 options.incidents().stream().map(Incident::describe).toList(),
-                fingerprint);
+                fingerprint,
+                options.site());
     }
 
     private static byte[] referenceTable() {

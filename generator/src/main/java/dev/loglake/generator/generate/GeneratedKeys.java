@@ -26,13 +26,20 @@ public final class GeneratedKeys {
     /** An hour's completion marker; its name is the fingerprint of the run that wrote it. */
     public static String markerKey(
             String keyPrefix, OutputFormat format, LocalDate date, int hour, String fingerprint) {
-        return RawLayout.markerFolder(keyPrefix, format.folder(), RawLayout.DEFAULT_SITE, date, hour) + fingerprint
-                + ".done";
+        return markerKey(keyPrefix, format, RawLayout.DEFAULT_SITE, date, hour, fingerprint);
+    }
+
+    /** An hour's completion marker in its site's marker folder. */
+    public static String markerKey(
+            String keyPrefix, OutputFormat format, String site, LocalDate date, int hour, String fingerprint) {
+        return RawLayout.markerFolder(keyPrefix, format.folder(), site, date, hour) + fingerprint + ".done";
     }
 
     /** One key per set of arguments, so that a rerun overwrites its manifest. */
     public static String manifestKey(GenerateOptions options, String fingerprint) {
-        return options.keyPrefix() + "manifests/generate/" + options.format().folder() + "/start=" + options.start()
+        return options.keyPrefix() + "manifests/generate/" + options.format().folder() + "/"
+                + (options.site().equals(RawLayout.DEFAULT_SITE) ? "" : RawLayout.SITE_KEY + options.site() + "/")
+                + "start=" + options.start()
                 + "_days=" + options.days() + "_seed=" + options.seed() + "_" + fingerprint + ".json";
     }
 }

@@ -118,7 +118,7 @@ final class HourWriter {
                 String key = RawLayout.hourPrefix(
                                 options.keyPrefix(),
                                 options.format().folder(),
-                                RawLayout.DEFAULT_SITE,
+                                options.site(),
                                 plan.date(),
                                 plan.hour())
                         + GeneratedKeys.generatedObject(
@@ -143,9 +143,7 @@ final class HourWriter {
             return;
         }
         EventDateCounter counter = eventDates.computeIfAbsent(
-                eventDate,
-                date -> new EventDateCounter(
-                        model.site().paths(), options.format().keepsUserAgent()));
+                eventDate, date -> new EventDateCounter(model.site().paths()));
         for (AccessEvent event : events) {
             counter.add(event, late);
             arrival.addValid(late);
@@ -226,7 +224,6 @@ final class HourWriter {
         long raw = 0;
         int next = 0;
         buffer.clear();
-        buffer.append(encoder.header());
         for (int i = 0; i <= onTime.size(); i++) {
             while (next < positions.length && positions[next] == i) {
                 AccessEvent template = onTime.isEmpty() ? late.get(0) : onTime.get(Math.min(i, onTime.size() - 1));

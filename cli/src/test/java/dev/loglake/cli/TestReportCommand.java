@@ -28,6 +28,7 @@ class TestReportCommand {
         assertThat(out.toString())
                 .contains("--date=YYYY-MM-DD")
                 .contains("--period=PERIOD")
+                .contains("--site=NAME")
                 .contains("--out=DIR");
     }
 
@@ -74,6 +75,17 @@ class TestReportCommand {
         assertThat(plan("report", "--date", "2026-11-03").summary())
                 .singleElement(InstanceOfAssertFactories.STRING)
                 .startsWith("report day 2026-11-03 ");
+    }
+
+    @Test
+    void aSiteReportGoesBesideTheAllSitesReportsNeverUnderThem() {
+        assertThat(plan("report", "--date", "2026-11-03", "--site", "shop").summary())
+                .containsExactly("report day 2026-11-03 into reports/site=shop/day/2026-11-03 and"
+                        + " s3://reports/reports/site=shop/day/2026-11-03/");
+        // An ALB's name holds '/': one folder all the same.
+        assertThat(plan("report", "--date", "2026-11-03", "--site", "app/web/50dc6c")
+                        .localOutputs())
+                .containsExactly(Path.of("reports/site=app_web_50dc6c/day/2026-11-03"));
     }
 
     private CommandPlan plan(String... args) {

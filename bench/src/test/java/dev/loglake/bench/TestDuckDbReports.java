@@ -34,7 +34,7 @@ class TestDuckDbReports {
                     + " ('10.0.0.3', 'Safari', TIMESTAMP '2026-10-13 09:00:00', '/a', 200, 7, false, true, 7))"
                     + " AS v(client_ip, user_agent, event_time, path, status, response_bytes, is_bot, is_page_view,"
                     + " response_micros))"
-                    + " SELECT *, 'x.example' AS referrer_host, 'Other' AS browser_family,"
+                    + " SELECT *, 'default' AS site, 'x.example' AS referrer_host, 'Other' AS browser_family,"
                     + " 'Other' AS os_family, 'desktop' AS device_class, 'NL' AS country,"
                     + " CAST(event_time AS DATE) AS dt FROM t)"
                     + " TO '" + facts + "' (FORMAT parquet, PARTITION_BY (dt))");

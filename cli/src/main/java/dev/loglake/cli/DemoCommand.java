@@ -133,7 +133,9 @@ final class DemoCommand implements Callable<Integer> {
         String sql = "SELECT dt, requests, visitors, page_views, sessions, bounced_sessions, response_bytes,"
                 + " client_error_requests, server_error_requests, bot_requests, p95_ms FROM hive."
                 + lake.schema("marts") + ".daily_traffic WHERE dt BETWEEN DATE '" + start + "' AND DATE '"
-                + new DayRange(start, start.plusDays(days - 1L)).to() + "' ORDER BY dt";
+                + new DayRange(start, start.plusDays(days - 1L)).to() + "'"
+                // The demo generates the default site; a lake may hold other sites' rows for the same days.
+                + " AND site = 'default' ORDER BY dt";
         try (Connection connection = trino.open();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {

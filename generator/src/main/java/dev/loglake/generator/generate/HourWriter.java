@@ -143,7 +143,9 @@ final class HourWriter {
             return;
         }
         EventDateCounter counter = eventDates.computeIfAbsent(
-                eventDate, date -> new EventDateCounter(model.site().paths()));
+                eventDate,
+                date -> new EventDateCounter(
+                        model.site().paths(), options.format().keepsUserAgent()));
         for (AccessEvent event : events) {
             counter.add(event, late);
             arrival.addValid(late);
@@ -224,6 +226,7 @@ final class HourWriter {
         long raw = 0;
         int next = 0;
         buffer.clear();
+        buffer.append(encoder.header());
         for (int i = 0; i <= onTime.size(); i++) {
             while (next < positions.length && positions[next] == i) {
                 AccessEvent template = onTime.isEmpty() ? late.get(0) : onTime.get(Math.min(i, onTime.size() - 1));

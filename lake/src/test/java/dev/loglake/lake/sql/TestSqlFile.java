@@ -90,6 +90,7 @@ class TestSqlFile {
                 "raw_location",
                 "ip_blocks_location",
                 "formats",
+                "raw_object_filter",
                 "from_date",
                 "to_date",
                 "lateness_days");

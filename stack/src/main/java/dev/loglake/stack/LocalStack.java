@@ -48,8 +48,18 @@ public final class LocalStack {
     private final LakeConfig lake;
     private final StackLayout layout;
     private final Distributions distributions;
+    private final Map<String, String> environment;
 
     public LocalStack(StackConfig config, LakeConfig lake) {
+        this(config, lake, System.getenv());
+    }
+
+    /**
+     * A stack whose {@code stack up} takes the variables {@link StackConfig#trinoEnvironment()} names from {@code
+     * environment} (this process's, or a test's own) and passes them to every Trino process.
+     */
+    public LocalStack(StackConfig config, LakeConfig lake, Map<String, String> environment) {
+        this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
         this.config = requireNonNull(config, "config is null");
         this.lake = requireNonNull(lake, "lake is null");
         this.layout = new StackLayout(config.dataDirectory());
@@ -80,9 +90,13 @@ public final class LocalStack {
         Path trinoJava = JavaRuntimes.require(
                 config.trinoJavaHome(), 24, "Trino " + ComponentVersions.load().trino(), StackConfig.TRINO_JAVA_HOME);
         LocalCredentials credentials = LocalCredentials.loadOrCreate(layout.credentials());
-        Components components = components(credentials, trinoJava, true);
+        ShopDatabase shop = shopDatabase();
+        Components components = components(credentials, trinoJava, true, trinoEnvironment(shop));
         for (Component component : components.inStartOrder()) {
             startIfNeeded(component);
+            if (component instanceof PostgresComponent postgres) {
+                shop.ensureOn(postgres);
+            }
             if (component instanceof S3ServerComponent) {
                 createBuckets(credentials);
             }
@@ -91,9 +105,40 @@ public final class LocalStack {
         return new UpResult(endpoints(), false, Duration.ofNanos(System.nanoTime() - started));
     }
 
+    /** The local stand-in for the shop's operational database, on the stack's PostgreSQL. */
+    public ShopDatabase shopDatabase() {
+        return ShopDatabase.loadOrCreate(layout.shopCredentials());
+    }
+
+    /** The JDBC URL of the {@code shop} database, as {@code loglake catalog add} and Trino reach it. */
+    public String shopJdbcUrl() {
+        return "jdbc:postgresql://" + Ports.LOOPBACK + ":" + config.ports().postgres() + "/" + ShopDatabase.NAME;
+    }
+
+    /**
+     * What Trino's processes get in their environment beyond the stack's own keys: the shop's password, and each
+     * variable {@code stack.trino-env} names, from this process's environment. A named variable that is not set
+     * stops {@code stack up} before anything starts: Trino would only fail later, when a catalog reads it.
+     */
+    private Map<String, String> trinoEnvironment(ShopDatabase shop) {
+        Map<String, String> passed = new LinkedHashMap<>();
+        passed.put(ShopDatabase.PASSWORD_VARIABLE, shop.password());
+        for (String variable : config.trinoEnvironment()) {
+            String value = environment.get(variable);
+            if (value == null) {
+                throw LoglakeException.user(
+                        "%s names the environment variable %s, which is not set. Expected it exported in the shell"
+                                + " that runs 'stack up', so that Trino gets it.",
+                        StackConfig.TRINO_ENV, variable);
+            }
+            passed.put(variable, value);
+        }
+        return passed;
+    }
+
     /** Stops every component, in reverse start order. Leaves the data in place. */
     public void down() {
-        Components components = components(existingCredentials(), JavaRuntimes.current(), false);
+        Components components = components(existingCredentials(), JavaRuntimes.current(), false, Map.of());
         List<Component> reversed = new ArrayList<>(components.inStartOrder());
         java.util.Collections.reverse(reversed);
         for (Component component : reversed) {
@@ -159,14 +204,14 @@ public final class LocalStack {
 
     private Component component(String componentName) {
         // Installed components: PostgreSQL's clean stop needs its pg_ctl (the distributions are cached).
-        return components(credentials(), JavaRuntimes.current(), true).inStartOrder().stream()
+        return components(credentials(), JavaRuntimes.current(), true, Map.of()).inStartOrder().stream()
                 .filter(component -> component.name().equals(componentName))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No component named '" + componentName + "'"));
     }
 
     public List<ComponentStatus> status() {
-        Components components = components(existingCredentials(), JavaRuntimes.current(), false);
+        Components components = components(existingCredentials(), JavaRuntimes.current(), false, Map.of());
         List<ComponentStatus> statuses = new ArrayList<>();
         for (Component component : components.inStartOrder()) {
             Optional<ProcessHandle> process = component.process();
@@ -309,7 +354,12 @@ public final class LocalStack {
         return LocalCredentials.loadIfPresent(layout.credentials()).orElseGet(() -> new LocalCredentials("", "", ""));
     }
 
-    private Components components(LocalCredentials credentials, Path trinoJava, boolean install) {
+    /**
+     * The components; {@code trinoEnvironment} is what Trino's processes get beyond the stack's own keys (empty
+     * where none is started: status, stop, kill).
+     */
+    private Components components(
+            LocalCredentials credentials, Path trinoJava, boolean install, Map<String, String> trinoEnvironment) {
         StackConfig.Ports ports = config.ports();
         Path serviceJava = config.serviceJavaHome().orElseGet(JavaRuntimes::current);
         PostgresComponent postgres = new PostgresComponent(
@@ -328,22 +378,30 @@ public final class LocalStack {
                 credentials.s3SecretKey(),
                 layout.processFiles("s3proxy"));
         MetastoreComponent metastore = metastore(install, credentials, serviceJava, postgres, s3);
+        // Every node, workers too, loads the PostgreSQL connector at start: a catalog over the shop's database (or any
+        // PostgreSQL) can then be added while Trino runs. The connector maps PostGIS columns to the Geometry type of
+        // the geospatial plugin, and without it cannot even be created. The secure stack adds the password
+        // authenticators.
+        List<String> plugins = new ArrayList<>(List.of("postgresql", "geospatial"));
+        if (config.secure()) {
+            plugins.add("password-authenticators");
+        }
         TrinoNode node = TrinoNode.of(
-                install ? distributions.trino() : Path.of("trino-not-installed"),
-                trinoJava,
-                config.trinoHeap(),
-                config.trinoQueryMemory(),
-                workerCount(install),
-                metastore.thriftUri(),
-                s3.endpoint(),
-                credentials.s3AccessKey(),
-                credentials.s3SecretKey());
-        // Only the secure stack reads or makes its Trino secrets and unpacks the password plugin: the default
-        // stack does no extra work.
+                        install ? distributions.trino() : Path.of("trino-not-installed"),
+                        install ? distributions.trinoPlugins(plugins) : Path.of("trino-plugins-not-installed"),
+                        trinoJava,
+                        config.trinoHeap(),
+                        config.trinoQueryMemory(),
+                        workerCount(install),
+                        metastore.thriftUri(),
+                        s3.endpoint(),
+                        credentials.s3AccessKey(),
+                        credentials.s3SecretKey())
+                .withEnvironment(trinoEnvironment);
+        // Only the secure stack reads or makes its Trino secrets: the default stack does no extra work.
         Optional<SecureTrino> security = config.secure()
                 ? Optional.of(new SecureTrino(
                         layout.secrets(),
-                        install ? distributions.trinoSecurePlugins() : Path.of("trino-plugins-not-installed"),
                         config.trinoInternalPort(),
                         install ? trinoSecrets() : existingTrinoSecrets()))
                 : Optional.empty();

@@ -83,6 +83,11 @@ public record StackLayout(Path root) {
         return secrets().resolve("trino-certificate.pem");
     }
 
+    /** The password of the role that owns the local {@code shop} database (see {@link ShopDatabase}). */
+    public Path shopCredentials() {
+        return secrets().resolve("shop.properties");
+    }
+
     public Path credentials() {
         return root.resolve("secrets").resolve("credentials.properties");
     }

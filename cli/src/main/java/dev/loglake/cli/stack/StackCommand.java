@@ -39,6 +39,10 @@ public final class StackCommand implements Runnable {
                 + stack.layout().connectionFile());
         out.println("Hive Metastore:            " + endpoints.metastoreUri());
         out.println("PostgreSQL (metastore DB): " + endpoints.postgresJdbcUrl());
+        out.println("PostgreSQL (shop DB):      " + stack.shopJdbcUrl() + "   user: "
+                + dev.loglake.stack.ShopDatabase.USER + ", password in "
+                + stack.layout().shopCredentials()
+                + " (Trino has it as ${ENV:" + dev.loglake.stack.ShopDatabase.PASSWORD_VARIABLE + "})");
         out.println("Data and logs:             " + stack.layout().root() + " (logs in "
                 + stack.layout().logs() + ")");
         if (result.alreadyRunning()) {

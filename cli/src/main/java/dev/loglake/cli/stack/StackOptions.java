@@ -43,6 +43,13 @@ final class StackOptions {
                     + " (key stack.secure).")
     Boolean secure;
 
+    @Option(
+            names = "--trino-env",
+            paramLabel = "VAR[,VAR...]",
+            description = "Environment variables passed to every Trino process, for the secrets of catalogs added"
+                    + " with 'catalog add --password-env' (key stack.trino-env).")
+    String trinoEnvironment;
+
     Settings settings() {
         Map<String, String> flags = new LinkedHashMap<>();
         if (dataDirectory != null) {
@@ -55,6 +62,9 @@ final class StackOptions {
         putIfSet(flags, StackConfig.TRINO_WORKERS, workers);
         if (secure != null) {
             flags.put(StackConfig.SECURE, secure.toString());
+        }
+        if (trinoEnvironment != null) {
+            flags.put(StackConfig.TRINO_ENV, trinoEnvironment);
         }
         return config.settings(flags);
     }

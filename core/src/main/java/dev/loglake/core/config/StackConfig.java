@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  *     not fit spills to disk
  * @param trinoWorkers worker processes beside the coordinator; 0 for one node that is both
  * @param secure HTTPS, password authentication and file access control on Trino (the rehearsal of production)
+ * @param trinoEnvironment names of environment variables that {@code stack up} passes from its own environment to
+ *     every Trino process: the secrets that catalogs added at runtime name as {@code ${ENV:...}}
  */
 public record StackConfig(
         Path dataDirectory,
@@ -31,7 +33,8 @@ public record StackConfig(
         String trinoHeap,
         String trinoQueryMemory,
         int trinoWorkers,
-        boolean secure) {
+        boolean secure,
+        List<String> trinoEnvironment) {
     public static final String DATA_DIR = "stack.data-dir";
     public static final String CACHE_DIR = "stack.cache-dir";
     public static final String MAVEN_REPOSITORY = "stack.maven-repository";
@@ -45,6 +48,7 @@ public record StackConfig(
     public static final String TRINO_QUERY_MEMORY = "stack.trino-query-memory";
     public static final String TRINO_WORKERS = "stack.trino-workers";
     public static final String SECURE = "stack.secure";
+    public static final String TRINO_ENV = "stack.trino-env";
 
     /** More workers than this would not fit the small machines the stack is for; production scales on EKS. */
     public static final int MAX_TRINO_WORKERS = 4;
@@ -80,10 +84,17 @@ public record StackConfig(
                     "false",
                     "Trino over HTTPS only (self-signed certificate), with password authentication, a shared"
                             + " secret between its nodes and the access-control rules of k8s/trino; the coordinator's"
-                            + " internal HTTP port is stack.trino-port + 1."));
+                            + " internal HTTP port is stack.trino-port + 1."),
+            ConfigProperty.of(
+                    TRINO_ENV,
+                    "",
+                    "Names of environment variables (comma-separated) that 'stack up' passes from its own environment"
+                            + " to every Trino process, for the secrets of catalogs added with 'loglake catalog add"
+                            + " --password-env VAR'. Trino reads them when it starts: restart it after a change."));
 
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[mMgG]");
     private static final Pattern DATA_SIZE = Pattern.compile("[1-9][0-9]*(MB|GB)");
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** The local stack's four ports; they must differ. */
     public record Ports(int postgres, int metastore, int s3, int trino) {
@@ -127,6 +138,15 @@ public record StackConfig(
                     TRINO_QUERY_MEMORY, trinoQueryMemory, TRINO_HEAP, trinoHeap);
         }
         requireTrinoPortsFree(ports, trinoWorkers, secure);
+        trinoEnvironment = List.copyOf(trinoEnvironment);
+        for (String variable : trinoEnvironment) {
+            if (!VARIABLE.matcher(variable).matches()) {
+                throw LoglakeException.user(
+                        "Invalid value for %s: '%s' is not an environment variable's name. Expected names such as"
+                                + " SHOP_DB_PASSWORD, separated by commas.",
+                        TRINO_ENV, variable);
+            }
+        }
     }
 
     /**
@@ -189,7 +209,13 @@ public record StackConfig(
                 settings.get(TRINO_HEAP).trim(),
                 settings.get(TRINO_QUERY_MEMORY).trim(),
                 workers(settings),
-                settings.getBoolean(SECURE));
+                settings.getBoolean(SECURE),
+                settings.getOptional(TRINO_ENV)
+                        .map(value -> java.util.Arrays.stream(value.split(","))
+                                .map(String::trim)
+                                .filter(name -> !name.isEmpty())
+                                .toList())
+                        .orElse(List.of()));
     }
 
     private static int workers(Settings settings) {

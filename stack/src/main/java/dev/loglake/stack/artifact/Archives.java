@@ -41,16 +41,43 @@ final class Archives {
         untar(archive, target, stripComponents, List.of());
     }
 
-    /** Unpacks only {@code members} (files or folders) of the archive. */
+    /**
+     * Unpacks only {@code members} (files or folders) of the archive, with the files their hard links point to:
+     * Trino's tarball stores a jar that several plugins share once, and the other plugins' copies as hard links to
+     * it (the PostgreSQL plugin's to the Iceberg plugin's, say). tar can only make a link when it unpacks its target
+     * too; the unpacked link keeps the file when the target's folder is deleted afterwards.
+     */
     static void untarMembers(Path archive, List<String> members, Path target, int stripComponents) throws IOException {
-        untar(archive, target, stripComponents, members);
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>(members);
+        for (String line :
+                run(List.of("tar", "-tvf", archive.toString()), archive).split("\n")) {
+            java.util.regex.Matcher link = HARD_LINK.matcher(line);
+            if (link.matches() && within(link.group(1), members) && !within(link.group(2), members)) {
+                // A target inside a requested folder comes with it; named again, tar reports it "not found".
+                wanted.add(link.group(2));
+            }
+        }
+        untar(archive, target, stripComponents, List.copyOf(wanted));
     }
+
+    private static boolean within(String name, List<String> members) {
+        return members.stream().anyMatch(member -> name.startsWith(member + "/"));
+    }
+
+    /** A hard link in {@code tar -tv}'s listing: "hrw-r--r-- owner/group 0 date time NAME link to TARGET". */
+    private static final java.util.regex.Pattern HARD_LINK =
+            java.util.regex.Pattern.compile("^h\\S+\\s+\\S+\\s+\\d+\\s+\\S+\\s+\\S+\\s+(.+) link to (.+)$");
 
     private static void untar(Path archive, Path target, int stripComponents, List<String> members) throws IOException {
         Files.createDirectories(target);
         List<String> command = new java.util.ArrayList<>(List.of(
                 "tar", "-xf", archive.toString(), "-C", target.toString(), "--strip-components=" + stripComponents));
         command.addAll(members);
+        run(command, archive);
+    }
+
+    /** Runs a tar command on the archive and returns its output (standard output and errors together). */
+    private static String run(List<String> command, Path archive) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output;
         try (InputStream in = process.getInputStream()) {
@@ -60,6 +87,7 @@ final class Archives {
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 throw new IOException("corrupt or unreadable archive " + archive + ": " + output.strip());
             }
+            return output;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while unpacking " + archive, e);

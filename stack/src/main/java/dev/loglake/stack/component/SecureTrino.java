@@ -27,10 +27,9 @@ import java.util.Map;
  * each other over HTTP on loopback, authenticated by the shared secret.
  *
  * @param secretsDirectory where the keystore and the certificate live, readable by the owner only
- * @param pluginDirectory plugins with the password authenticators, which trino-server-core lacks
  * @param internalPort the coordinator's HTTP port for its workers
  */
-public record SecureTrino(Path secretsDirectory, Path pluginDirectory, int internalPort, TrinoSecrets secrets) {
+public record SecureTrino(Path secretsDirectory, int internalPort, TrinoSecrets secrets) {
     /** The rules file of the Helm chart's values, copied into the stack's jar by the build. */
     static final String RULES_RESOURCE = "/dev/loglake/stack/trino/access-control-rules.json";
 
@@ -41,7 +40,6 @@ public record SecureTrino(Path secretsDirectory, Path pluginDirectory, int inter
 
     public SecureTrino {
         requireNonNull(secretsDirectory, "secretsDirectory is null");
-        requireNonNull(pluginDirectory, "pluginDirectory is null");
         requireNonNull(secrets, "secrets is null");
     }
 

@@ -69,7 +69,8 @@ public final class TrinoComponent extends ServerComponent {
     @Override
     public void start() {
         writeConfiguration();
-        Daemons.start(node.command("loglake-local", etc, data), node.installation(), node.environment(), files());
+        Daemons.start(
+                node.command("loglake-local", etc, data), TrinoNode.workingDirectory(etc), node.environment(), files());
         // Beside its workers the coordinator shares the cores with several JVMs that are still warming up: on a
         // busy 2-core machine it was seen to need more than the single node's 120 s.
         HealthWait.until(this, Duration.ofSeconds(workers == 0 ? 120 : 240), this::isStarted);
@@ -132,14 +133,12 @@ public final class TrinoComponent extends ServerComponent {
         }
         properties.add("discovery.uri=http://" + Ports.LOOPBACK + ":" + httpPort());
         properties.addAll(node.executionProperties(data));
-        properties.add("catalog.config-dir=" + etc.resolve("catalog"));
-        properties.add("plugin.dir="
-                + security.map(SecureTrino::pluginDirectory)
-                        .orElse(node.installation().resolve("plugin")));
+        properties.addAll(node.catalogProperties());
         // Announce loopback: the default would announce the host's address to itself.
         properties.add("node.internal-address=" + Ports.LOOPBACK);
         properties.add("");
         TrinoNode.write(etc.resolve("config.properties"), String.join("\n", properties));
         node.writeCommonFiles(etc);
+        node.writeCatalogStore(etc);
     }
 }

@@ -19,12 +19,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What every Trino process of the stack shares, coordinator or worker: the installation and JDK, the heap and
- * query memory, the {@code hive} catalog, and how the JVM is launched. S3 keys reach the catalog through
- * environment variables ({@code ${ENV:...}}), never through a file.
+ * What every Trino process of the stack shares, coordinator or worker: the installation, plugins and JDK, the heap
+ * and query memory, the {@code hive} catalog, dynamic catalog management, and how the JVM is launched. S3 keys reach
+ * the catalog through environment variables ({@code ${ENV:...}}), never through a file; so do the secrets of
+ * catalogs added at runtime, whose variables the stack passes on ({@code environment}).
  */
 public record TrinoNode(
         Path installation,
+        Path pluginDirectory,
         Path javaHome,
         String heap,
         String queryMemory,
@@ -37,6 +39,7 @@ public record TrinoNode(
 
     public TrinoNode {
         requireNonNull(installation, "installation is null");
+        requireNonNull(pluginDirectory, "pluginDirectory is null");
         requireNonNull(javaHome, "javaHome is null");
         requireNonNull(heap, "heap is null");
         requireNonNull(queryMemory, "queryMemory is null");
@@ -70,6 +73,7 @@ public record TrinoNode(
 
     public static TrinoNode of(
             Path installation,
+            Path pluginDirectory,
             Path javaHome,
             String heap,
             String queryMemory,
@@ -80,6 +84,7 @@ public record TrinoNode(
             String s3SecretKey) {
         return new TrinoNode(
                 installation,
+                pluginDirectory,
                 javaHome,
                 heap,
                 queryMemory,
@@ -89,11 +94,43 @@ public record TrinoNode(
                 Map.of("LOGLAKE_STACK_S3_ACCESS_KEY", s3AccessKey, "LOGLAKE_STACK_S3_SECRET_KEY", s3SecretKey));
     }
 
-    /** A copy whose processes also get {@code more} in their environment (the secure stack's secrets). */
-    TrinoNode withEnvironment(Map<String, String> more) {
+    /**
+     * A copy whose processes also get {@code more} in their environment: the secure stack's secrets, and the
+     * variables that catalogs added at runtime name as {@code ${ENV:...}}.
+     */
+    public TrinoNode withEnvironment(Map<String, String> more) {
         Map<String, String> merged = new java.util.HashMap<>(environment);
         merged.putAll(more);
-        return new TrinoNode(installation, javaHome, heap, queryMemory, workers, metastoreUri, s3Endpoint, merged);
+        return new TrinoNode(
+                installation, pluginDirectory, javaHome, heap, queryMemory, workers, metastoreUri, s3Endpoint, merged);
+    }
+
+    /**
+     * Catalogs are managed at runtime ({@code CREATE CATALOG}, {@code DROP CATALOG}) on every node: workers get a
+     * catalog's properties from the coordinator. The plugins are loaded from the stack's plugin folder, the same on
+     * every node, since a worker runs the tasks of a catalog it was never configured with.
+     */
+    List<String> catalogProperties() {
+        return List.of("catalog.management=dynamic", "plugin.dir=" + pluginDirectory);
+    }
+
+    /**
+     * The coordinator keeps its catalogs in the file store, the catalog folder, so that a created catalog is there
+     * again after a restart. Trino reads the store's settings from {@code etc/catalog-store.properties} under its
+     * working directory (not from config.properties, which refuses the key): each node runs in its own folder,
+     * {@link #workingDirectory}.
+     */
+    void writeCatalogStore(Path etc) {
+        write(
+                etc.resolve("catalog-store.properties"),
+                "catalog.config-dir=" + etc.resolve("catalog") + "\n"
+                        // CREATE CATALOG and DROP CATALOG write to the store; read-only would refuse both.
+                        + "catalog.read-only=false\n");
+    }
+
+    /** A node's working directory: the folder of its own etc/, where Trino looks for etc/catalog-store.properties. */
+    static Path workingDirectory(Path etc) {
+        return etc.toAbsolutePath().getParent();
     }
 
     List<String> command(String nodeId, Path etc, Path data) {

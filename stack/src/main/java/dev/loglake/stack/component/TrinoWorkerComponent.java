@@ -62,7 +62,7 @@ public final class TrinoWorkerComponent extends ServerComponent {
     @Override
     public void start() {
         writeConfiguration();
-        Daemons.start(node.command(nodeId(), etc, data), node.installation(), node.environment(), files());
+        Daemons.start(node.command(nodeId(), etc, data), TrinoNode.workingDirectory(etc), node.environment(), files());
         // A worker starts as slowly as a single node, and later ones share the cores with the earlier ones.
         HealthWait.until(this, Duration.ofSeconds(240), this::isHealthy);
     }
@@ -85,8 +85,7 @@ public final class TrinoWorkerComponent extends ServerComponent {
                 "discovery.uri=http://" + Ports.LOOPBACK + ":" + coordinatorHttpPort));
         security.ifPresent(secure -> properties.addAll(secure.nodeProperties()));
         properties.addAll(node.executionProperties(data));
-        properties.add("catalog.config-dir=" + etc.resolve("catalog"));
-        properties.add("plugin.dir=" + node.installation().resolve("plugin"));
+        properties.addAll(node.catalogProperties());
         properties.add("node.internal-address=" + Ports.LOOPBACK);
         properties.add("");
         TrinoNode.write(etc.resolve("config.properties"), String.join("\n", properties));

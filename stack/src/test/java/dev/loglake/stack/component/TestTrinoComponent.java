@@ -35,6 +35,7 @@ class TestTrinoComponent {
     private TrinoNode trino(String heap, String queryMemory, int workers) {
         return TrinoNode.of(
                 directory.resolve("trino"),
+                directory.resolve("plugins"),
                 directory.resolve("java"),
                 heap,
                 queryMemory,

@@ -1,6 +1,7 @@
 package dev.loglake.cli;
 
 import dev.loglake.cli.bench.BenchCommand;
+import dev.loglake.cli.catalog.CatalogCommand;
 import dev.loglake.cli.generate.GenerateCommand;
 import dev.loglake.cli.generate.IngestCommand;
 import dev.loglake.cli.report.ReportCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
             ConfigCommand.class,
             DemoCommand.class,
             BenchCommand.class,
+            CatalogCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Loglake implements Runnable {

@@ -379,16 +379,10 @@ public final class LocalStack {
                 layout.processFiles("s3proxy"));
         MetastoreComponent metastore = metastore(install, credentials, serviceJava, postgres, s3);
         // Every node, workers too, loads the PostgreSQL connector at start: a catalog over the shop's database (or any
-        // PostgreSQL) can then be added while Trino runs. The connector maps PostGIS columns to the Geometry type of
-        // the geospatial plugin, and without it cannot even be created. The secure stack adds the password
-        // authenticators.
-        List<String> plugins = new ArrayList<>(List.of("postgresql", "geospatial"));
-        if (config.secure()) {
-            plugins.add("password-authenticators");
-        }
+        // PostgreSQL) can then be added while Trino runs.
         TrinoNode node = TrinoNode.of(
                         install ? distributions.trino() : Path.of("trino-not-installed"),
-                        install ? distributions.trinoPlugins(plugins) : Path.of("trino-plugins-not-installed"),
+                        install ? distributions.trinoPlugins() : Path.of("trino-plugins-not-installed"),
                         trinoJava,
                         config.trinoHeap(),
                         config.trinoQueryMemory(),

@@ -93,15 +93,14 @@ public final class Distributions {
     }
 
     /**
-     * The plugin folder every Trino node of a stack runs with: the Hive plugin of {@link #trino()} (a link, not a
-     * copy) and {@code extraPlugins}, which trino-server-core lacks (the PostgreSQL connector for catalogs added at
-     * runtime; the password authenticators on the secure stack). Only those plugins are unpacked from the full
-     * server tarball (about 820 MB, every plugin, downloaded once); the rest of it is never written to disk. Plugins
-     * are loaded when Trino starts, so a connector a dynamic catalog may use has to be there beforehand.
+     * The plugin folder every Trino node of a stack runs with: every plugin of {@link #trino()} (links, not copies:
+     * hive, the password authenticators, geospatial, whose Geometry type the PostgreSQL connector needs to be created)
+     * and the PostgreSQL connector, which trino-server-core lacks, for catalogs added at runtime. Only that plugin is unpacked from the full server tarball (about 820 MB, every
+     * plugin, downloaded once); the rest of it is never written to disk. Plugins are loaded when Trino starts, so a
+     * connector a dynamic catalog may use has to be there beforehand.
      */
-    public Path trinoPlugins(List<String> extraPlugins) {
+    public Path trinoPlugins() {
         Path core = trino();
-        List<String> plugins = extraPlugins.stream().sorted().distinct().toList();
         MavenArtifact full = pinned(new MavenArtifact(
                 "io.trino",
                 "trino-server",
@@ -109,23 +108,23 @@ public final class Distributions {
                 "tar.gz",
                 java.util.Optional.empty(),
                 java.util.Optional.empty()));
-        return install("trino-plugins-" + versions.trino() + "-" + String.join("+", plugins), staging -> {
-            // The plugins' shared jars are hard links (to lib/ or another plugin) in the tarball: untarMembers
+        String plugin = "postgresql";
+        return install("trino-plugins-" + versions.trino() + "-core+" + plugin, staging -> {
+            // The plugin's shared jars are hard links (to lib/ or another plugin) in the tarball: untarMembers
             // unpacks their targets too, and the links keep the files when the rest is deleted afterwards.
             String top = "trino-server-" + versions.trino();
             Path unpacked = staging.resolve("unpacked");
-            List<String> members =
-                    plugins.stream().map(plugin -> top + "/plugin/" + plugin).toList();
-            Archives.untarMembers(cache.get(full), members, unpacked, 1);
-            for (String plugin : plugins) {
-                if (!Files.isDirectory(unpacked.resolve("plugin").resolve(plugin))) {
-                    throw new IOException("the Trino server tarball has no plugin/" + plugin);
-                }
-                Files.move(unpacked.resolve("plugin").resolve(plugin), staging.resolve(plugin));
+            Archives.untarMembers(cache.get(full), List.of(top + "/plugin/" + plugin), unpacked, 1);
+            if (!Files.isDirectory(unpacked.resolve("plugin").resolve(plugin))) {
+                throw new IOException("the Trino server tarball has no plugin/" + plugin);
             }
+            Files.move(unpacked.resolve("plugin").resolve(plugin), staging.resolve(plugin));
             FileTrees.deleteRecursively(unpacked);
-            Files.createSymbolicLink(
-                    staging.resolve("hive"), core.resolve("plugin").resolve("hive"));
+            try (java.util.stream.Stream<Path> corePlugins = Files.list(core.resolve("plugin"))) {
+                for (Path corePlugin : corePlugins.toList()) {
+                    Files.createSymbolicLink(staging.resolve(corePlugin.getFileName()), corePlugin);
+                }
+            }
         });
     }
 

@@ -1,18 +1,28 @@
--- @check      Every raw line of the arrival days (but CloudFront's header lines) is either a parsed row or a
---             quarantined row: none lost, none counted twice.
+-- @check      Every raw line and Parquet record of the arrival days (but CloudFront's header lines) is either a
+--             parsed row or a quarantined row: none lost, none counted twice.
 -- @grain      one row per arrival day whose counts do not add up (no row: the check holds).
 -- @parameters catalog, raw_schema, staging_schema (identifiers); from_date, to_date (arrival dates);
 --             raw_object_filter (as in parsed_lines.sql)
 WITH raw_lines AS (
-    SELECT CAST(dt AS date) AS day, count(*) AS lines
-    FROM {{catalog}}.{{raw_schema}}.log_lines
-    WHERE dt BETWEEN CAST({{from_date}} AS varchar) AND CAST({{to_date}} AS varchar)
-        -- CloudFront's header lines are no log lines: parsed_lines.sql skips them.
-        AND NOT (log_format = 'cloudfront' AND (starts_with(line, '#Version:') OR starts_with(line, '#Fields:')))
-        -- The objects of the days read, of sources whose objects lie flat in one folder (CloudFront read in place):
-        -- see sql/README.md, "Logs read in place". TRUE when the lake has none.
-        AND {{raw_object_filter}}
-    GROUP BY 1
+    SELECT day, sum(lines) AS lines
+    FROM (
+        SELECT CAST(dt AS date) AS day, count(*) AS lines
+        FROM {{catalog}}.{{raw_schema}}.log_lines
+        WHERE dt BETWEEN CAST({{from_date}} AS varchar) AND CAST({{to_date}} AS varchar)
+            -- CloudFront's header lines are no log lines: parsed_lines.sql skips them.
+            AND NOT (log_format = 'cloudfront' AND (starts_with(line, '#Version:') OR starts_with(line, '#Fields:')))
+            -- The objects of the days read, of sources whose objects lie flat in one folder (CloudFront read in
+            -- place): see sql/README.md, "Logs read in place". TRUE when the lake has none.
+            AND {{raw_object_filter}}
+        GROUP BY 1
+        UNION ALL
+        -- Every Parquet record is a line too (staging/formats/parquet.sql).
+        SELECT CAST(dt AS date) AS day, count(*) AS lines
+        FROM {{catalog}}.{{raw_schema}}.log_records
+        WHERE dt BETWEEN CAST({{from_date}} AS varchar) AND CAST({{to_date}} AS varchar)
+        GROUP BY 1
+    )
+    GROUP BY day
 ),
 parsed AS (
     SELECT arrival_dt AS day, count(*) AS lines

@@ -39,7 +39,7 @@
 --
 -- Each format's parse is a file of its own, staging/formats/<format>.sql: one SELECT over raw_lines that
 -- reads the raw partitions of its format (declared by the source, never guessed from a line) and returns the
--- same columns (see staging/formats/combined.sql). The formats parameter is their UNION ALL; a lake that holds one format
+-- same columns (see staging/formats/combined.sql); a typed format (parquet) reads raw_records instead. The formats parameter is their UNION ALL; a lake that holds one format
 -- reads and parses only its partitions, with the one regular expression per line of that format. The typing,
 -- checks and derived columns below are shared by every format, so the marts do not change with the format.
 -- The country is looked up when the fact table is built (marts/fact_requests.sql), from these staged rows:
@@ -61,6 +61,17 @@ WITH raw_lines AS (
         -- The objects of the days read, of sources whose objects lie flat in one folder (CloudFront read in place):
         -- see sql/README.md, "Logs read in place". TRUE when the lake has none.
         AND {{raw_object_filter}}
+),
+-- The records of the typed raw table (Parquet, read by staging/formats/parquet.sql) of the arrival days. The
+-- raw_object_filter does not apply: it concerns CloudFront sources read in place, whose objects are text lines.
+raw_records AS (
+    SELECT
+        CAST(dt AS date) AS arrival_dt,
+        "$path" AS source_object,
+        site,
+        "time", client_ip, "user", method, target, protocol, status, bytes, referer, user_agent, response_time_us
+    FROM {{catalog}}.{{raw_schema}}.log_records
+    WHERE dt BETWEEN CAST({{from_date}} AS varchar) AND CAST({{to_date}} AS varchar)
 ),
 fields AS (
     SELECT *, try_cast(client_ip AS ipaddress) AS client_address

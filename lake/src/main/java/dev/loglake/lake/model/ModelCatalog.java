@@ -46,6 +46,11 @@ public final class ModelCatalog {
     /** Where the formats' parses are: one file per format, named after it. */
     public static final String FORMATS_FOLDER = "staging/formats/";
 
+    /** The raw table of the text formats' lines (raw/log_lines.sql), read by every format without a @raw_table. */
+    public static final String TEXT_RAW_TABLE = "log_lines";
+
+    private static final String RAW_TABLE_TAG = "raw_table";
+
     private static final Pattern FORMAT_NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
     private static volatile ModelCatalog lake;
@@ -72,6 +77,7 @@ public final class ModelCatalog {
             }
         }
         all.values().forEach(this::ordered);
+        formats().values().forEach(this::checkRawTable);
         // Malformed @test tags fail when the catalog is read, not in the middle of a load.
         all.values().stream().filter(model -> model.kind() == ModelKind.MODEL).forEach(DataTest::declaredBy);
     }
@@ -311,6 +317,36 @@ public final class ModelCatalog {
                 .filter(model -> model.kind() == ModelKind.FORMAT)
                 .forEach(model -> formats.put(model.name(), model));
         return java.util.Collections.unmodifiableSortedMap(formats);
+    }
+
+    /**
+     * The raw table whose partitions each declared format reads: its file's {@code @raw_table} tag (a typed format,
+     * such as parquet, has a table of its own), else {@link #TEXT_RAW_TABLE}, the lines of every text format.
+     */
+    public SortedMap<String, String> rawTables() {
+        SortedMap<String, String> tables = new TreeMap<>();
+        formats().forEach((name, format) -> tables.put(name, rawTable(format)));
+        return java.util.Collections.unmodifiableSortedMap(tables);
+    }
+
+    private static String rawTable(Model format) {
+        return format.sql().tag(RAW_TABLE_TAG).orElse(TEXT_RAW_TABLE);
+    }
+
+    /** A format's {@code @raw_table} must name a table of sql/raw/: a misspelt one would fail only at load time. */
+    private void checkRawTable(Model format) {
+        Optional<String> tagged = format.sql().tag(RAW_TABLE_TAG);
+        if (tagged.isEmpty()) {
+            return;
+        }
+        String table = tagged.get();
+        Model definer = byRelation.get("raw." + table);
+        if (definer == null || definer.kind() != ModelKind.DDL) {
+            throw LoglakeException.internal(
+                    "Format file " + format.file() + " reads raw table '" + table + "' (@" + RAW_TABLE_TAG
+                            + "), which no CREATE TABLE of sql/raw/ defines",
+                    null);
+        }
     }
 
     /** Every file of the catalog. */

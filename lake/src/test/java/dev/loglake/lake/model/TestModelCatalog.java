@@ -34,7 +34,13 @@ class TestModelCatalog {
                         "combined_request_time",
                         "common",
                         "nginx_json",
+                        "parquet",
                         "vhost_combined");
+        assertThat(lake.rawTables())
+                .as("the raw table each format reads: Parquet's records have a table of their own")
+                .containsEntry("parquet", "log_records")
+                .containsEntry("combined", "log_lines")
+                .containsEntry("cloudfront", "log_lines");
         assertThat(lake.model("staging/formats/common.sql").kind()).isEqualTo(ModelKind.FORMAT);
         assertThat(lake.all(ModelKind.MODEL, "staging"))
                 .as("a format is parsed inside parsed_lines, never loaded on its own")
@@ -53,6 +59,12 @@ class TestModelCatalog {
                         "staging/formats/nginx.sql", "-- @format nginx\nSELECT line FROM raw_lines WHERE {{x}}"))))
                 .isInstanceOf(LoglakeException.class)
                 .hasMessageContaining("uses parameters [x]");
+        assertThatThrownBy(() -> ModelCatalog.of(List.of(new SqlFile(
+                        "staging/formats/orc.sql",
+                        "-- @format orc\n-- @raw_table orc_rows\nSELECT 1 FROM raw_records"))))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageContaining("staging/formats/orc.sql reads raw table 'orc_rows' (@raw_table), which no"
+                        + " CREATE TABLE of sql/raw/ defines");
     }
 
     @Test

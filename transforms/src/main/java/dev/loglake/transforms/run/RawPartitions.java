@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.trino.TrinoConnections;
 import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.model.ModelCatalog;
 import dev.loglake.lake.sql.SqlValue;
 import dev.loglake.lake.trino.TrinoSession;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -21,25 +23,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers the raw table's new partitions (format, site, day and hour folders) with the metastore. The format
+ * Registers the raw tables' new partitions (format, site, day and hour folders) with the metastore: each format's
+ * into its raw table (log_lines for the text formats, log_records for Parquet). The format
  * folders are not named {@code log_format=...}, so Trino's {@code sync_partition_metadata} cannot find them:
  * each partition is one {@code register_partition} call, a round trip through Trino to the metastore. The calls
  * are spread over {@code concurrency} sessions, so a backfill of months of hours waits for the metastore in
  * parallel rather than once per hour in a row.
  */
 final class RawPartitions {
-    static final String TABLE = "log_lines";
-    static final String TABLE_FILE = "raw/log_lines.sql";
-
     private static final Logger log = LoggerFactory.getLogger(RawPartitions.class);
 
     private final TrinoConnections connections;
     private final LakeSchemas schemas;
+    private final Map<String, String> tables;
     private final int concurrency;
 
-    RawPartitions(TrinoConnections connections, LakeSchemas schemas, int concurrency) {
+    /** {@code tables}: the raw table of each declared format ({@link ModelCatalog#rawTables()}). */
+    RawPartitions(TrinoConnections connections, LakeSchemas schemas, Map<String, String> tables, int concurrency) {
         this.connections = requireNonNull(connections, "connections is null");
         this.schemas = requireNonNull(schemas, "schemas is null");
+        this.tables = Map.copyOf(requireNonNull(tables, "tables is null"));
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
         }
@@ -48,27 +51,40 @@ final class RawPartitions {
 
     /** Registers every partition of {@code days} in {@code raw} that the metastore does not know yet. */
     void register(TrinoSession trino, RawDays raw, SortedSet<LocalDate> days) {
-        Set<String> known = known(trino, days);
-        List<String> calls = new ArrayList<>();
+        Set<String> known = new TreeSet<>();
+        new TreeSet<>(tables.values()).forEach(table -> known.addAll(known(trino, table, days)));
+        List<Call> calls = new ArrayList<>();
         for (RawDays.Partition partition : raw.partitions(days)) {
             if (!known.contains(partition.key())) {
                 calls.add(call(partition));
             }
         }
         if (calls.size() <= 1 || concurrency == 1) {
-            calls.forEach(call -> trino.query(TABLE_FILE, call));
+            calls.forEach(call -> call.run(trino));
         } else {
             runConcurrently(calls);
         }
         log.info("Registered {} new raw partition(s) (format, site, day and hour folders)", calls.size());
     }
 
-    private Set<String> known(TrinoSession trino, SortedSet<LocalDate> days) {
+    /** One register_partition call, with the file of the table it registers into (for the ledger and messages). */
+    private record Call(String file, String sql) {
+        void run(TrinoSession trino) {
+            trino.query(file, sql);
+        }
+    }
+
+    /**
+     * The known partitions of a raw table, keyed as {@link RawDays.Partition#key()}. The table of the text formats
+     * has the format as a column; a table of its own holds one format (parquet), which is not a column of it.
+     */
+    private Set<String> known(TrinoSession trino, String table, SortedSet<LocalDate> days) {
+        String format = textTable(table) ? "log_format" : new SqlValue.Text(formatOf(table)).render();
         Set<String> known = new TreeSet<>();
         trino.query(
-                        TABLE_FILE,
-                        "SELECT log_format, site, dt, hour FROM "
-                                + schemas.table(schemas.raw(), "\"" + TABLE + "$partitions\"")
+                        file(table),
+                        "SELECT " + format + ", site, dt, hour FROM "
+                                + schemas.table(schemas.raw(), "\"" + table + "$partitions\"")
                                 + " WHERE dt BETWEEN "
                                 + new SqlValue.Text(days.first().toString()).render() + " AND "
                                 + new SqlValue.Text(days.last().toString()).render())
@@ -77,21 +93,63 @@ final class RawPartitions {
         return known;
     }
 
-    private String call(RawDays.Partition partition) {
-        return "CALL " + schemas.catalog().render() + ".system.register_partition("
-                + new SqlValue.Text(schemas.raw().name()).render() + ", " + new SqlValue.Text(TABLE).render()
-                + ", ARRAY['log_format', 'site', 'dt', 'hour'], ARRAY["
-                + String.join(
-                        ", ",
-                        new SqlValue.Text(partition.format()).render(),
-                        new SqlValue.Text(partition.site()).render(),
-                        new SqlValue.Text(partition.day().toString()).render(),
-                        new SqlValue.Text(partition.hour()).render())
-                + "], " + new SqlValue.Text(partition.location()).render() + ")";
+    private Call call(RawDays.Partition partition) {
+        String table = tables.get(partition.format());
+        if (table == null) {
+            throw LoglakeException.internal(
+                    "Raw partition " + partition.key() + " is of format '" + partition.format()
+                            + "', which has no raw table; expected one of " + new TreeSet<>(tables.keySet()),
+                    null);
+        }
+        List<String> columns = new ArrayList<>(List.of("site", "dt", "hour"));
+        List<String> values = new ArrayList<>(List.of(
+                new SqlValue.Text(partition.site()).render(),
+                new SqlValue.Text(partition.day().toString()).render(),
+                new SqlValue.Text(partition.hour()).render()));
+        if (textTable(table)) {
+            columns.add(0, "log_format");
+            values.add(0, new SqlValue.Text(partition.format()).render());
+        }
+        return new Call(
+                file(table),
+                "CALL " + schemas.catalog().render() + ".system.register_partition("
+                        + new SqlValue.Text(schemas.raw().name()).render() + ", " + new SqlValue.Text(table).render()
+                        + ", ARRAY["
+                        + String.join(
+                                ", ",
+                                columns.stream()
+                                        .map(column -> "'" + column + "'")
+                                        .toList())
+                        + "], ARRAY[" + String.join(", ", values) + "], "
+                        + new SqlValue.Text(partition.location()).render() + ")");
+    }
+
+    private static boolean textTable(String table) {
+        return table.equals(ModelCatalog.TEXT_RAW_TABLE);
+    }
+
+    private static String file(String table) {
+        return "raw/" + table + ".sql";
+    }
+
+    /** The one format of a raw table of its own. */
+    private String formatOf(String table) {
+        List<String> formats = tables.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(table))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        if (formats.size() != 1) {
+            throw LoglakeException.internal(
+                    "Raw table " + table + " has no log_format column but is read by formats " + formats
+                            + ": expected exactly one",
+                    null);
+        }
+        return formats.get(0);
     }
 
     /** Each of {@code concurrency} sessions takes every n-th call; the first failure fails the registration. */
-    private void runConcurrently(List<String> calls) {
+    private void runConcurrently(List<Call> calls) {
         int sessions = Math.min(concurrency, calls.size());
         ExecutorService pool = Executors.newFixedThreadPool(sessions, runnable -> {
             Thread thread = new Thread(runnable, "loglake-register");
@@ -105,7 +163,7 @@ final class RawPartitions {
                 slices.add(pool.submit(() -> {
                     try (TrinoSession session = new TrinoSession(connections)) {
                         for (int index = first; index < calls.size(); index += sessions) {
-                            session.query(TABLE_FILE, calls.get(index));
+                            calls.get(index).run(session);
                         }
                     }
                 }));

@@ -138,7 +138,8 @@ public final class TransformRunner {
         // where checking after the registration could call a day closed whose last hour was never registered.
         RunDays days = new RunDays(arrivalStatuses, closure(closure, arrivalDays));
         lease.checkHeld();
-        new RawPartitions(connections, schemas, config.concurrency()).register(trino, raw, arrivalDays);
+        new RawPartitions(connections, schemas, MODELS.rawTables(), config.concurrency())
+                .register(trino, raw, arrivalDays);
         jobs.rebuildBehindView(
                 REFERENCE, ledger.runId().toLowerCase(Locale.ROOT).replace('-', '_'));
 

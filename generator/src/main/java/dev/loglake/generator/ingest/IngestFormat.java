@@ -56,6 +56,9 @@ public enum IngestFormat {
         return this == CLOUDFRONT && length > 0 && line[0] == '#';
     }
 
+    /** The lake's typed format (staging/formats/parquet.sql), which ingest does not read. */
+    private static final String PARQUET = "parquet";
+
     /** The folder under access/ and the name of its staging/formats/ file. */
     public String folder() {
         return name().toLowerCase(Locale.ROOT);
@@ -66,6 +69,15 @@ public enum IngestFormat {
             if (format.folder().equalsIgnoreCase(value.trim())) {
                 return format;
             }
+        }
+        if (value.trim().equalsIgnoreCase(PARQUET)) {
+            // Ingest reads text logs line by line; Parquet objects have typed records, written by generate.
+            throw LoglakeException.user(
+                    "Ingest reads text logs: format '%s' is not ingested (loglake generate --format parquet writes"
+                            + " Parquet raw logs; copy other Parquet objects of its schema under"
+                            + " access/parquet/dt=YYYY-MM-DD/hour=HH/). Expected one of: %s.",
+                    value.trim(),
+                    Arrays.stream(values()).map(IngestFormat::folder).collect(Collectors.joining(", ")));
         }
         throw LoglakeException.user(
                 "Unknown ingest format '%s'. Expected one of: %s.",

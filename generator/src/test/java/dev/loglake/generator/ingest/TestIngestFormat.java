@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +26,22 @@ class TestIngestFormat {
     @Test
     void everyFormatIngestAcceptsIsParsedByAStagingFileOfItsName() {
         assertThat(Arrays.stream(IngestFormat.values()).map(IngestFormat::folder))
-                .as("ingest's formats and the lake's sql/staging/formats/ files")
-                .containsExactlyInAnyOrderElementsOf(
-                        ModelCatalog.lake().formats().keySet());
+                .as("ingest's formats and the lake's sql/staging/formats/ files of text lines")
+                .containsExactlyInAnyOrderElementsOf(ModelCatalog.lake().rawTables().entrySet().stream()
+                        .filter(format -> format.getValue().equals(ModelCatalog.TEXT_RAW_TABLE))
+                        .map(Map.Entry::getKey)
+                        .toList());
+    }
+
+    @Test
+    void parquetIsALakeFormatThatIngestRefusesByName() {
+        assertThat(ModelCatalog.lake().formats()).containsKey("parquet");
+        assertThatThrownBy(() -> IngestFormat.parse("Parquet"))
+                .isInstanceOf(LoglakeException.class)
+                .hasMessageStartingWith("Ingest reads text logs: format 'Parquet' is not ingested (loglake generate"
+                        + " --format parquet writes Parquet raw logs;")
+                .hasMessageEndingWith("Expected one of: combined, common, combined_request_time, vhost_combined,"
+                        + " alb, cloudfront, nginx_json.");
     }
 
     @Test

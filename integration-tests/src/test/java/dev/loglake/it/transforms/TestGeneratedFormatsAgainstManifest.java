@@ -3,6 +3,7 @@ package dev.loglake.it.transforms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loglake.generator.format.OutputFormat;
+import dev.loglake.generator.format.ParquetDecoder;
 import dev.loglake.generator.manifest.Manifest;
 import dev.loglake.testing.LocalStackExtension;
 import dev.loglake.testing.TestStack;
@@ -11,14 +12,16 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The generator writes every declared log format, and each is exact against its own manifest once loaded: every
- * format gets a day of its own in one lake (with malformed lines of every kind the format can have, and
- * CloudFront's header lines), so that one transform loads them all and no format's figures mix with another's. The manifest counts what each format keeps (the common format: no user agent, so no bots and
+ * The generator writes every declared log format and Parquet, and each is exact against its own manifest once
+ * loaded: every format gets a day of its own in one lake (with malformed lines of every kind a text format can have,
+ * and CloudFront's header lines; Parquet's typed records have none), so that one transform loads them all and no format's figures mix with another's. The manifest counts what each format keeps (the common format: no user agent, so no bots and
  * one visitor per address), and the lake must equal it on every figure, the quarantine included.
  */
 @ExtendWith(LocalStackExtension.class)
@@ -37,7 +40,7 @@ class TestGeneratedFormatsAgainstManifest {
         TransformFixture lake = new TransformFixture(stack, "generated_formats");
         Map<OutputFormat, Manifest> manifests = new LinkedHashMap<>();
         LocalDate start = START;
-        for (OutputFormat format : textFormats()) {
+        for (OutputFormat format : OutputFormat.values()) {
             manifests.put(format, lake.generate(format, start, DAYS_PER_FORMAT, 3_000, 0, 0.01));
             start = start.plusDays(DAYS_PER_FORMAT);
         }
@@ -47,9 +50,15 @@ class TestGeneratedFormatsAgainstManifest {
         // Every format is compared before the test fails, so that a failure names all the formats that differ.
         Map<OutputFormat, String> differences = new LinkedHashMap<>();
         manifests.forEach((format, manifest) -> {
-            assertThat(manifest.arrivalDates().values())
-                    .as("malformed lines written in " + format)
-                    .anySatisfy(day -> assertThat(day.malformedLines()).isPositive());
+            if (format.text()) {
+                assertThat(manifest.arrivalDates().values())
+                        .as("malformed lines written in " + format)
+                        .anySatisfy(day -> assertThat(day.malformedLines()).isPositive());
+            } else {
+                assertThat(manifest.arrivalDates().values())
+                        .as("malformed records written in " + format + ": typed fields have none")
+                        .allSatisfy(day -> assertThat(day.malformedLines()).isZero());
+            }
             try {
                 ManifestChecks.assertLakeMatches(lake, manifest);
             } catch (AssertionError e) {
@@ -78,11 +87,38 @@ class TestGeneratedFormatsAgainstManifest {
                         + " WHERE log_format = 'cloudfront' AND starts_with(line, '#Fields: date time ')"))
                 .as("CloudFront header lines in the raw objects (skipped, not quarantined)")
                 .isPositive();
+        assertParquetTimesAreExact(stack, lake, manifests.get(OutputFormat.PARQUET));
     }
 
-    private static List<OutputFormat> textFormats() {
-        return List.of(OutputFormat.values()).stream()
-                .filter(OutputFormat::text)
-                .toList();
+    /**
+     * Parquet's time is a timestamp-millis (UTC) that Trino reads with its type, not a text to parse: the staged
+     * times of the Parquet day are the objects' own, second for second (their count, sum, first and last), read
+     * back from the objects themselves. A zone applied on read would shift every one of them.
+     */
+    private static void assertParquetTimesAreExact(TestStack stack, TransformFixture lake, Manifest manifest)
+            throws SQLException {
+        String day = manifest.arrivalDates().keySet().iterator().next();
+        LongSummaryStatistics written = new LongSummaryStatistics();
+        try (S3Client s3 = stack.newS3Client()) {
+            String bucket = lake.lake().rawBucket();
+            s3
+                    .listObjectsV2Paginator(request -> request.bucket(bucket).prefix("access/parquet/dt=" + day + "/"))
+                    .contents()
+                    .stream()
+                    .filter(object -> object.key().endsWith(".parquet"))
+                    .forEach(object -> ParquetDecoder.decode(s3.getObjectAsBytes(
+                                            request -> request.bucket(bucket).key(object.key()))
+                                    .asByteArray())
+                            .forEach(record -> written.accept(record.epochSecond())));
+        }
+        List<Object> staged = lake.rows("SELECT count(*), CAST(sum(s) AS bigint), CAST(min(s) AS bigint),"
+                        + " CAST(max(s) AS bigint) FROM (SELECT to_unixtime(with_timezone(event_time, 'UTC')) AS s FROM "
+                        + lake.table("staging", "parsed_lines") + " WHERE arrival_dt = DATE '" + day + "'"
+                        + " AND error IS NULL)")
+                .get(0);
+        assertThat(staged)
+                .as("count, sum, first and last epoch second of the Parquet day " + day
+                        + ": staged, and as written in its objects")
+                .containsExactly(written.getCount(), written.getSum(), written.getMin(), written.getMax());
     }
 }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.LakeConfig;
-import dev.loglake.generator.ingest.IngestFormat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -149,7 +148,7 @@ public record BenchOptions(
         for (int index = 0; index < scaleDays.size(); index++) {
             roles.add(scaleRole(index));
         }
-        for (int index = 0; index < IngestFormat.values().length; index++) {
+        for (int index = 0; index < FormatsStage.formats().size(); index++) {
             roles.add(formatRole(index));
         }
         return List.copyOf(roles);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.LakeConfig;
 import dev.loglake.core.config.Settings;
-import dev.loglake.generator.ingest.IngestFormat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,9 +31,9 @@ class TestBenchOptions {
         assertThat(BenchLake.lakeSchemaNames()).containsExactly("raw", "staging", "marts", "ledger", "reports");
         assertThat(options.lakeRoles())
                 .startsWith("lake", "first1", "first2", "format1")
-                .hasSize(3 + IngestFormat.values().length);
+                .hasSize(3 + FormatsStage.formats().size());
         assertThat(options.schemas(BenchLake.lakeSchemaNames()))
-                .hasSize(5 * (3 + IngestFormat.values().length))
+                .hasSize(5 * (3 + FormatsStage.formats().size()))
                 .contains("loglake_bench_lake_marts", "loglake_bench_first1_raw", "loglake_bench_first2_reports")
                 .allSatisfy(schema -> assertThat(schema).matches("loglake_bench_(lake|first[12]|format[0-9])_[a-z]+"));
     }
@@ -49,7 +48,7 @@ class TestBenchOptions {
         assertThat(options.scaleDay(1)).isEqualTo(START.plusDays(36));
         assertThat(options.lakeRoles())
                 .startsWith("lake", "first1", "first2", "scale1", "scale2", "format1")
-                .hasSize(5 + IngestFormat.values().length);
+                .hasSize(5 + FormatsStage.formats().size());
         assertThat(options.formatDay(0))
                 .as("after the last scale day's late arrivals")
                 .isEqualTo(START.plusDays(38));

@@ -34,6 +34,23 @@ public final class AccessLogSchema {
         return record;
     }
 
+    /** A request read back from another format's line, as the generator would have written it in Parquet. */
+    public static GenericRecord toRecord(LogRecord request) {
+        GenericData.Record record = new GenericData.Record(SCHEMA);
+        record.put("time", request.epochSecond() * 1000);
+        record.put("client_ip", request.clientIp());
+        record.put("user", null);
+        record.put("method", request.method());
+        record.put("target", request.target());
+        record.put("protocol", request.protocol());
+        record.put("status", request.status());
+        record.put("bytes", request.bytes());
+        record.put("referer", request.referer().orElse(null));
+        record.put("user_agent", request.userAgent());
+        record.put("response_time_us", request.responseMicros());
+        return record;
+    }
+
     private static Schema load() {
         try (InputStream in = AccessLogSchema.class.getResourceAsStream("/dev/loglake/generator/access_log.avsc")) {
             if (in == null) {

@@ -24,6 +24,11 @@ public final class ParquetEncoder {
     }
 
     public byte[] encode(List<AccessEvent> events) {
+        return encodeRecords(events.stream().map(AccessLogSchema::toRecord).toList());
+    }
+
+    /** Writes records of {@link AccessLogSchema#SCHEMA} as one Parquet file, in memory. */
+    public byte[] encodeRecords(List<GenericRecord> records) {
         InMemoryOutputFile file = new InMemoryOutputFile();
         // No default resources: nothing is read from core-site.xml files that happen to be on the class path.
         Configuration configuration = new Configuration(false);
@@ -34,8 +39,8 @@ public final class ParquetEncoder {
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withDictionaryEncoding(true)
                 .build()) {
-            for (AccessEvent event : events) {
-                writer.write(AccessLogSchema.toRecord(event));
+            for (GenericRecord record : records) {
+                writer.write(record);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write Parquet in memory", e);

@@ -30,32 +30,4 @@ public record RunArguments(
         requireNonNull(fingerprint, "fingerprint is null");
         site = site == null ? "default" : site;
     }
-
-    /** The arguments of a run of the default site. */
-    public RunArguments(
-            String start,
-            int days,
-            long eventsPerDay,
-            long seed,
-            String format,
-            String compression,
-            int compressionLevel,
-            double lateShare,
-            double malformedShare,
-            List<String> incidents,
-            String fingerprint) {
-        this(
-                start,
-                days,
-                eventsPerDay,
-                seed,
-                format,
-                compression,
-                compressionLevel,
-                lateShare,
-                malformedShare,
-                incidents,
-                fingerprint,
-                null);
-    }
 }

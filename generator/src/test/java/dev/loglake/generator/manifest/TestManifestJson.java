@@ -30,7 +30,8 @@ class TestManifestJson {
                         0.01,
                         0.001,
                         List.of("errors,2026-11-01T13:00:00Z,PT30M,/checkout"),
-                        "abc"),
+                        "abc",
+                        "default"),
                 Map.of(
                         "2026-11-01",
                         new EventDateStats(

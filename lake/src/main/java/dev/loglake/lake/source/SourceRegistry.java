@@ -144,13 +144,7 @@ public final class SourceRegistry {
     }
 
     private List<String> folders(String bucket, String prefix) {
-        return s3
-                .listObjectsV2Paginator(
-                        request -> request.bucket(bucket).prefix(prefix).delimiter("/"))
-                .commonPrefixes()
-                .stream()
-                .map(common -> common.prefix())
-                .toList();
+        return S3Folders.under(s3, bucket, prefix);
     }
 
     private InPlaceSource read(String key) {

@@ -6,6 +6,7 @@ import dev.loglake.lake.LakeSchemas;
 import dev.loglake.lake.RawLayout;
 import dev.loglake.lake.source.FlatPrefixDays;
 import dev.loglake.lake.source.InPlaceSource;
+import dev.loglake.lake.source.S3Folders;
 import dev.loglake.lake.sql.SqlValue;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,7 +22,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CommonPrefix;
 
 /**
  * The raw days and hours that exist in S3, of every source: the folders {@code access/<format>/[site=<site>/]dt=D/
@@ -276,13 +276,7 @@ public final class RawDays {
     }
 
     private List<String> folders(String bucket, String prefix) {
-        return s3
-                .listObjectsV2Paginator(
-                        request -> request.bucket(bucket).prefix(prefix).delimiter("/"))
-                .commonPrefixes()
-                .stream()
-                .map(CommonPrefix::prefix)
-                .toList();
+        return S3Folders.under(s3, bucket, prefix);
     }
 
     private static String last(String folder) {

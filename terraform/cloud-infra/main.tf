@@ -32,6 +32,9 @@ locals {
     reports   = var.reports_bucket
   }
 
+  # Logs read in place (loglake source add): not the lake's buckets, read only.
+  log_source_bucket_arns = [for bucket in var.log_source_buckets : "arn:aws:s3:::${bucket}"]
+
   # The db-user Job's service account: the only one that may read the RDS-managed master secret.
   db_admin_service_account = "hive-metastore-db-admin"
 
@@ -417,6 +420,23 @@ data "aws_iam_policy_document" "trino" {
     actions   = ["s3:GetObject"]
     resources = ["${aws_s3_bucket.lake["raw"].arn}/*"]
   }
+  # Logs read in place (loglake source add): listed to find their days and read, never written.
+  dynamic "statement" {
+    for_each = length(local.log_source_bucket_arns) > 0 ? [1] : []
+    content {
+      sid       = "ListLogSources"
+      actions   = ["s3:ListBucket", "s3:GetBucketLocation"]
+      resources = local.log_source_bucket_arns
+    }
+  }
+  dynamic "statement" {
+    for_each = length(local.log_source_bucket_arns) > 0 ? [1] : []
+    content {
+      sid       = "ReadLogSources"
+      actions   = ["s3:GetObject"]
+      resources = [for arn in local.log_source_bucket_arns : "${arn}/*"]
+    }
+  }
   statement {
     sid = "ReadWriteWarehouse"
     actions = [
@@ -469,6 +489,23 @@ data "aws_iam_policy_document" "jobs" {
   }
   # A generate rerun lists the multipart uploads open in the raw bucket and aborts those a killed run left
   # in the hours it writes (AbortMultipartUpload above).
+  # Logs read in place (loglake source add): listed by source add and by the transform to find their days (Trino reads them), never written.
+  dynamic "statement" {
+    for_each = length(local.log_source_bucket_arns) > 0 ? [1] : []
+    content {
+      sid       = "ListLogSources"
+      actions   = ["s3:ListBucket", "s3:GetBucketLocation"]
+      resources = local.log_source_bucket_arns
+    }
+  }
+  dynamic "statement" {
+    for_each = length(local.log_source_bucket_arns) > 0 ? [1] : []
+    content {
+      sid       = "ReadLogSources"
+      actions   = ["s3:GetObject"]
+      resources = [for arn in local.log_source_bucket_arns : "${arn}/*"]
+    }
+  }
   statement {
     sid       = "ListOpenUploadsOfRawLogs"
     actions   = ["s3:ListBucketMultipartUploads"]

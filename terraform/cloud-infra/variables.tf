@@ -141,6 +141,17 @@ variable "reports_bucket" {
   }
 }
 
+variable "log_source_buckets" {
+  type        = list(string)
+  description = "Buckets whose logs loglake reads in place (loglake source add): the buckets your ALBs and CloudFront distributions log to. Trino and the jobs may list and read them; nothing is granted to write there."
+  default     = []
+
+  validation {
+    condition     = alltrue([for bucket in var.log_source_buckets : can(regex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", bucket))])
+    error_message = "log_source_buckets must hold valid S3 bucket names (3-63 lower-case letters, digits, dots, hyphens)."
+  }
+}
+
 variable "raw_transition_to_ia_days" {
   type        = number
   description = "Days after which raw log objects move to S3 Standard-IA (they are read once by transform, rarely after)."

@@ -19,11 +19,16 @@ import org.junit.jupiter.api.Test;
  * fails this test until the policy in terraform/cloud-infra/main.tf allows it.
  */
 class TestJobsS3Permissions {
+    /** The buckets of terraform's log_source_buckets, whose logs are read in place. */
+    static final String SOURCES = "sources";
+
     /** The module of each job step and the bucket its S3 calls go to, anywhere in it (see the policy's comments). */
     private static final Map<String, Target> TARGET_OF_MODULE = Map.of(
             "generator", Target.whole("raw"),
             "transforms", Target.whole("raw"),
-            "reports", Target.whole("reports"));
+            "reports", Target.whole("reports"),
+            // The sources' records (sources/<name>.properties) and the raw layout's folders.
+            "lake", Target.whole("raw"));
 
     /**
      * Source files whose S3 calls go elsewhere than their module's, and the folders they touch there: the transform
@@ -31,7 +36,13 @@ class TestJobsS3Permissions {
      */
     private static final Map<String, Target> TARGET_OF_FILE = Map.of(
             "transforms/src/main/java/dev/loglake/transforms/run/OrphanPartitionFiles.java",
-            new Target("warehouse", List.of("staging/", "marts/")));
+            new Target("warehouse", List.of("staging/", "marts/")),
+            // The folders and CloudFront objects of the logs read in place (source add), in their own buckets
+            // (terraform's log_source_buckets). Both also list the raw bucket, which the raw grants allow.
+            "transforms/src/main/java/dev/loglake/transforms/run/RawDays.java",
+            Target.whole(SOURCES),
+            "lake/src/main/java/dev/loglake/lake/source/S3Folders.java",
+            Target.whole(SOURCES));
 
     /** The IAM actions an S3Client method needs (AWS "Actions defined by Amazon S3"). */
     private static final Map<String, Set<String>> ACTIONS_OF_METHOD = Map.ofEntries(
@@ -58,6 +69,10 @@ class TestJobsS3Permissions {
      * buckets belong to terraform/cloud-infra, and a missing one is a configuration error the refusal reports.
      */
     private static final Set<String> NOT_GRANTED = Set.of("createBucket");
+
+    /** The source buckets in a resource: the buckets' ARNs, or {@code "${arn}/folder/*"} for their objects. */
+    private static final Pattern SOURCE_RESOURCE =
+            Pattern.compile("local\\.log_source_bucket_arns|\"\\$\\{arn\\}/([^\"]*)\"");
 
     private static final Pattern S3_CALL = Pattern.compile("\\bs3\\s*\\.\\s*([a-z][A-Za-z0-9]*)\\(");
     private static final Pattern ACTION = Pattern.compile("\"(s3:[A-Za-z*]+)\"");
@@ -142,6 +157,24 @@ class TestJobsS3Permissions {
                 .containsExactlyInAnyOrder(new Grant("raw", "s3:GetObject", ""), new Grant("raw", "s3:PutObject", ""));
     }
 
+    /**
+     * Logs read in place (source add) are listed and read, by the jobs (which find their days) and by Trino (which
+     * reads them), and never written: nothing else is granted on their buckets.
+     */
+    @Test
+    void theLogsReadInPlaceAreListedAndReadOnly() {
+        String terraform = TerraformRoot.load("terraform/cloud-infra").source();
+        for (String role : List.of("jobs", "trino")) {
+            assertThat(grants(terraform, role).stream()
+                            .filter(grant -> grant.bucket().equals(SOURCES))
+                            .map(grant -> grant.action() + " " + grant.prefix())
+                            .sorted()
+                            .toList())
+                    .as("the %s role on the buckets of log_source_buckets", role)
+                    .containsExactly("s3:GetBucketLocation ", "s3:GetObject ", "s3:ListBucket ");
+        }
+    }
+
     /** A grant on one folder (the writer lease's) allows nothing in another (the marts' partitions). */
     @Test
     void aGrantOnAFolderCoversThatFolderOnly() {
@@ -206,9 +239,16 @@ class TestJobsS3Permissions {
      * its s3:prefix condition.
      */
     static Set<Grant> grants(String source) {
-        String policy = TerraformBlocks.block(source, "data \"aws_iam_policy_document\" \"jobs\"");
+        return grants(source, "jobs");
+    }
+
+    /** The grants of one role's policy; a dynamic statement's {@code content} counts as a statement. */
+    static Set<Grant> grants(String source, String role) {
+        String policy = TerraformBlocks.block(source, "data \"aws_iam_policy_document\" \"" + role + "\"");
         Set<Grant> granted = new java.util.HashSet<>();
-        for (String statement : TerraformBlocks.nested(policy, "statement")) {
+        List<String> statements = new ArrayList<>(TerraformBlocks.nested(policy, "statement"));
+        statements.addAll(TerraformBlocks.nested(policy, "content"));
+        for (String statement : statements) {
             assertThat(statement).as("the jobs policy only allows").doesNotContain("effect");
             Set<String> actions = new TreeSet<>();
             String actionsOnward = statement.substring(statement.indexOf("actions"));
@@ -217,7 +257,19 @@ class TestJobsS3Permissions {
                 actions.add(action.group(1));
             }
             List<String> conditionPrefixes = conditionPrefixes(statement);
-            Matcher resource = RESOURCE.matcher(statement.substring(statement.indexOf("resources")));
+            String resources = statement.substring(statement.indexOf("resources"));
+            Matcher sourceResource = SOURCE_RESOURCE.matcher(resources);
+            while (sourceResource.find()) {
+                List<String> prefixes = sourceResource.group(1) == null
+                        ? conditionPrefixes
+                        : List.of(folderOf(sourceResource.group(1)));
+                for (String grantedAction : actions) {
+                    for (String prefix : prefixes) {
+                        granted.add(new Grant(SOURCES, grantedAction, prefix));
+                    }
+                }
+            }
+            Matcher resource = RESOURCE.matcher(resources);
             while (resource.find()) {
                 List<String> prefixes =
                         resource.group(2) == null ? conditionPrefixes : List.of(folderOf(resource.group(2)));

@@ -144,6 +144,16 @@ class TestSourcesReadInPlace {
         assertThat(objectKeys(LOGS, stack, ""))
                 .as("the logs of a removed source")
                 .isEqualTo(logs);
+
+        lake.transform(TransformRequest.days(new DayRange(DAY2, DAY2)));
+        assertThat(partitions(lake))
+                .as("a reloaded day no longer reads a removed source")
+                .doesNotContain(List.of("alb", "shop-alb", DAY2.toString(), "all-123456789012-eu-west-1"))
+                .contains(List.of("alb", "shop-alb", DAY1.toString(), "all-123456789012-eu-west-1"));
+        assertThat(requestsPerDayAndSource(lake))
+                .doesNotContainKey(DAY2 + " alb")
+                .containsEntry(DAY2 + " cdn", 1L)
+                .containsEntry(DAY2 + " web", 2L);
     }
 
     @Test

@@ -65,6 +65,25 @@ final class RawPartitions {
             runConcurrently(calls);
         }
         log.info("Registered {} new raw partition(s) (format, site, day and hour folders)", calls.size());
+        unregisterGone(trino, raw, known);
+    }
+
+    /**
+     * Unregisters the known partitions of these days whose source is gone: a source read in place that was removed
+     * ({@code loglake source remove}), whose partitions point at its own bucket. Without this, a reload of those
+     * days would still read its logs. Only the metastore's entry goes; the logs stay where they are.
+     */
+    private void unregisterGone(TrinoSession trino, RawDays raw, Set<String> known) {
+        Set<String> sources = new TreeSet<>();
+        raw.daysPerSource().keySet().forEach(source -> sources.add(source.format() + "/" + source.site()));
+        List<Call> gone = known.stream()
+                .filter(key -> !sources.contains(key.substring(0, key.indexOf('/', key.indexOf('/') + 1))))
+                .map(key -> unregister(key.split("/", -1)))
+                .toList();
+        gone.forEach(call -> call.run(trino));
+        if (!gone.isEmpty()) {
+            log.info("Unregistered {} raw partition(s) of sources that no longer exist (source remove)", gone.size());
+        }
     }
 
     /** One register_partition call, with the file of the table it registers into (for the ledger and messages). */
@@ -93,35 +112,56 @@ final class RawPartitions {
         return known;
     }
 
+    /** The unregister_partition call of a known partition, {@code format, site, dt, hour}. */
+    private Call unregister(String[] partition) {
+        String table = tableOf(partition[0]);
+        return new Call(
+                file(table),
+                "CALL " + schemas.catalog().render() + ".system.unregister_partition("
+                        + new SqlValue.Text(schemas.raw().name()).render() + ", " + new SqlValue.Text(table).render()
+                        + ", " + partitionArrays(table, partition[0], partition[1], partition[2], partition[3]) + ")");
+    }
+
     private Call call(RawDays.Partition partition) {
-        String table = tables.get(partition.format());
-        if (table == null) {
-            throw LoglakeException.internal(
-                    "Raw partition " + partition.key() + " is of format '" + partition.format()
-                            + "', which has no raw table; expected one of " + new TreeSet<>(tables.keySet()),
-                    null);
-        }
-        List<String> columns = new ArrayList<>(List.of("site", "dt", "hour"));
-        List<String> values = new ArrayList<>(List.of(
-                new SqlValue.Text(partition.site()).render(),
-                new SqlValue.Text(partition.day().toString()).render(),
-                new SqlValue.Text(partition.hour()).render()));
-        if (textTable(table)) {
-            columns.add(0, "log_format");
-            values.add(0, new SqlValue.Text(partition.format()).render());
-        }
+        String table = tableOf(partition.format());
         return new Call(
                 file(table),
                 "CALL " + schemas.catalog().render() + ".system.register_partition("
                         + new SqlValue.Text(schemas.raw().name()).render() + ", " + new SqlValue.Text(table).render()
-                        + ", ARRAY["
-                        + String.join(
-                                ", ",
-                                columns.stream()
-                                        .map(column -> "'" + column + "'")
-                                        .toList())
-                        + "], ARRAY[" + String.join(", ", values) + "], "
-                        + new SqlValue.Text(partition.location()).render() + ")");
+                        + ", "
+                        + partitionArrays(
+                                table,
+                                partition.format(),
+                                partition.site(),
+                                partition.day().toString(),
+                                partition.hour())
+                        + ", " + new SqlValue.Text(partition.location()).render() + ")");
+    }
+
+    /**
+     * The partition's columns and values, {@code ARRAY['site', 'dt', 'hour'], ARRAY[...]}; the table of the text
+     * formats has the format as its first partition column, a table of its own (parquet) does not.
+     */
+    private static String partitionArrays(String table, String format, String site, String day, String hour) {
+        List<String> columns = new ArrayList<>(List.of("'site'", "'dt'", "'hour'"));
+        List<String> values = new ArrayList<>(List.of(
+                new SqlValue.Text(site).render(), new SqlValue.Text(day).render(), new SqlValue.Text(hour).render()));
+        if (textTable(table)) {
+            columns.add(0, "'log_format'");
+            values.add(0, new SqlValue.Text(format).render());
+        }
+        return "ARRAY[" + String.join(", ", columns) + "], ARRAY[" + String.join(", ", values) + "]";
+    }
+
+    private String tableOf(String format) {
+        String table = tables.get(format);
+        if (table == null) {
+            throw LoglakeException.internal(
+                    "Raw partitions of format '" + format + "', which has no raw table; expected one of "
+                            + new TreeSet<>(tables.keySet()),
+                    null);
+        }
+        return table;
     }
 
     private static boolean textTable(String table) {

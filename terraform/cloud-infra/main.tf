@@ -487,9 +487,8 @@ data "aws_iam_policy_document" "jobs" {
     actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"]
     resources = ["${aws_s3_bucket.lake["raw"].arn}/*"]
   }
-  # A generate rerun lists the multipart uploads open in the raw bucket and aborts those a killed run left
-  # in the hours it writes (AbortMultipartUpload above).
-  # Logs read in place (loglake source add): listed by source add and by the transform to find their days (Trino reads them), never written.
+  # Logs read in place (loglake source add): source add and the transform list them to find their days; only
+  # Trino reads their objects. Never written.
   dynamic "statement" {
     for_each = length(local.log_source_bucket_arns) > 0 ? [1] : []
     content {
@@ -498,14 +497,8 @@ data "aws_iam_policy_document" "jobs" {
       resources = local.log_source_bucket_arns
     }
   }
-  dynamic "statement" {
-    for_each = length(local.log_source_bucket_arns) > 0 ? [1] : []
-    content {
-      sid       = "ReadLogSources"
-      actions   = ["s3:GetObject"]
-      resources = [for arn in local.log_source_bucket_arns : "${arn}/*"]
-    }
-  }
+  # A generate rerun lists the multipart uploads open in the raw bucket and aborts those a killed run left
+  # in the hours it writes (AbortMultipartUpload above).
   statement {
     sid       = "ListOpenUploadsOfRawLogs"
     actions   = ["s3:ListBucketMultipartUploads"]

@@ -65,7 +65,7 @@ final class RawPartitions {
             runConcurrently(calls);
         }
         log.info("Registered {} new raw partition(s) (format, site, day and hour folders)", calls.size());
-        // unregisterGone(trino, raw, known);
+        unregisterGone(trino, raw, known);
     }
 
     /**

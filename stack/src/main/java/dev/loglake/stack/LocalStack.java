@@ -389,6 +389,7 @@ public final class LocalStack {
                         workerCount(install),
                         metastore.thriftUri(),
                         s3.endpoint(),
+                        layout.trinoExchange(),
                         credentials.s3AccessKey(),
                         credentials.s3SecretKey())
                 .withEnvironment(trinoEnvironment);

@@ -55,6 +55,11 @@ public record StackLayout(Path root) {
         return root.resolve("trino").resolve("data");
     }
 
+    /** Fault-tolerant execution's spooled task output, shared by the coordinator and the workers of this host. */
+    public Path trinoExchange() {
+        return root.resolve("trino").resolve("exchange");
+    }
+
     /** Etc folder of Trino worker {@code worker} (1, 2, ...). */
     public Path trinoWorkerEtc(int worker) {
         return root.resolve("trino").resolve("worker-" + worker).resolve("etc");

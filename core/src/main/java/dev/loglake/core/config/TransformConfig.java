@@ -1,5 +1,7 @@
 package dev.loglake.core.config;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.loglake.core.LoglakeException;
 import java.time.Duration;
 import java.util.List;
@@ -21,14 +23,21 @@ import java.util.List;
  * @param readerDrainSeconds how long a run that rewrites days waits for the queries that began before it guarded
  *     the reports views; a query still running then is stopped with a message saying why, rather than left to
  *     read files that are being replaced
+ * @param retryPolicy whether the transform's statements survive a lost Trino worker (fault-tolerant execution)
  */
 public record TransformConfig(
-        int latenessDays, int batchDays, long maxRowsPerWrite, int concurrency, int readerDrainSeconds) {
+        int latenessDays,
+        int batchDays,
+        long maxRowsPerWrite,
+        int concurrency,
+        int readerDrainSeconds,
+        RetryPolicy retryPolicy) {
     public static final String LATENESS_DAYS = "transform.lateness-days";
     public static final String BATCH_DAYS = "transform.batch-days";
     public static final String MAX_ROWS_PER_WRITE = "transform.max-rows-per-write";
     public static final String CONCURRENCY = "transform.concurrency";
     public static final String READER_DRAIN_SECONDS = "transform.reader-drain-seconds";
+    public static final String RETRY_POLICY = "transform.retry-policy";
 
     static final List<ConfigProperty> PROPERTIES = List.of(
             ConfigProperty.of(
@@ -48,7 +57,13 @@ public record TransformConfig(
                     READER_DRAIN_SECONDS,
                     "60",
                     "Seconds a run that rewrites days waits for queries begun before it; then it stops them, with"
-                            + " a message."));
+                            + " a message."),
+            ConfigProperty.of(
+                    RETRY_POLICY,
+                    "none",
+                    "task: the transform's statements survive a lost Trino worker (fault-tolerant execution; needs"
+                            + " an exchange manager on every node). none: the statement fails and a rerun repeats"
+                            + " it."));
 
     public TransformConfig {
         if (latenessDays < 0 || latenessDays > 30) {
@@ -76,6 +91,7 @@ public record TransformConfig(
                     "Invalid value for %s: %d. Expected a number of seconds from 0 to 3600.",
                     READER_DRAIN_SECONDS, readerDrainSeconds);
         }
+        requireNonNull(retryPolicy, "retryPolicy is null");
     }
 
     public Duration readerDrain() {
@@ -88,7 +104,8 @@ public record TransformConfig(
                 integer(settings, BATCH_DAYS),
                 wholeNumber(settings, MAX_ROWS_PER_WRITE),
                 integer(settings, CONCURRENCY),
-                integer(settings, READER_DRAIN_SECONDS));
+                integer(settings, READER_DRAIN_SECONDS),
+                RetryPolicy.parse(RETRY_POLICY, settings.get(RETRY_POLICY), settings.source(RETRY_POLICY)));
     }
 
     private static int integer(Settings settings, String key) {

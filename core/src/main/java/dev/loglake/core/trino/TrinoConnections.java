@@ -7,7 +7,11 @@ import dev.loglake.core.config.TrinoConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** Opens JDBC connections to Trino with loglake's settings. */
 public final class TrinoConnections {
@@ -16,17 +20,25 @@ public final class TrinoConnections {
 
     private final TrinoConfig config;
     private final String source;
+    private final SortedMap<String, String> sessionProperties;
 
     public TrinoConnections(TrinoConfig config) {
-        this(config, SOURCE);
+        this(config, SOURCE, Map.of());
     }
 
-    private TrinoConnections(TrinoConfig config, String source) {
+    private TrinoConnections(TrinoConfig config, String source, Map<String, String> sessionProperties) {
         this.config = requireNonNull(config, "config is null");
         this.source = requireNonNull(source, "source is null");
         if (source.isBlank()) {
             throw new IllegalArgumentException("source is blank");
         }
+        this.sessionProperties = Collections.unmodifiableSortedMap(new TreeMap<>(sessionProperties));
+        this.sessionProperties.forEach((name, value) -> {
+            if (!name.matches("[a-z_][a-z0-9_.]*") || value.contains(";") || value.contains(":")) {
+                throw new IllegalArgumentException("Invalid Trino session property " + name + "=" + value
+                        + ": expected a lowercase name and a value without ';' or ':'");
+            }
+        });
     }
 
     /**
@@ -34,7 +46,17 @@ public final class TrinoConnections {
      * transform tells its own queries from its readers' this way.
      */
     public TrinoConnections withSource(String source) {
-        return new TrinoConnections(config, source);
+        return new TrinoConnections(config, source, sessionProperties);
+    }
+
+    /**
+     * The same connections, each of whose sessions starts with {@code properties} set (as {@code SET SESSION} would,
+     * without a statement of its own): the transform asks for its retry policy this way.
+     */
+    public TrinoConnections withSessionProperties(Map<String, String> properties) {
+        Map<String, String> merged = new TreeMap<>(sessionProperties);
+        merged.putAll(properties);
+        return new TrinoConnections(config, source, merged);
     }
 
     public TrinoConfig config() {
@@ -46,6 +68,9 @@ public final class TrinoConnections {
         properties.setProperty("user", config.user());
         config.password().ifPresent(password -> properties.setProperty("password", password));
         properties.setProperty("source", source);
+        if (!sessionProperties.isEmpty()) {
+            properties.setProperty("sessionProperties", sessionPropertiesValue());
+        }
         try {
             Connection connection = DriverManager.getConnection(config.jdbcUrl(), properties);
             connection.setCatalog(config.catalog());
@@ -56,5 +81,15 @@ public final class TrinoConnections {
                             + ". Is it running? For the local stack run './loglake stack status'.",
                     e);
         }
+    }
+
+    /** The JDBC driver's form: {@code name:value;name:value}. */
+    private String sessionPropertiesValue() {
+        StringBuilder value = new StringBuilder();
+        sessionProperties.forEach((name, setting) -> value.append(value.isEmpty() ? "" : ";")
+                .append(name)
+                .append(':')
+                .append(setting));
+        return value.toString();
     }
 }

@@ -33,6 +33,7 @@ public record TrinoNode(
         int workers,
         String metastoreUri,
         URI s3Endpoint,
+        Path exchangeDirectory,
         Map<String, String> environment) {
     /** The memory pool's room above the query memory: operators' small allocations outside the largest query. */
     private static final long POOL_MARGIN_MB = 64;
@@ -48,6 +49,7 @@ public record TrinoNode(
         }
         requireNonNull(metastoreUri, "metastoreUri is null");
         requireNonNull(s3Endpoint, "s3Endpoint is null");
+        requireNonNull(exchangeDirectory, "exchangeDirectory is null");
         environment = Map.copyOf(environment);
     }
 
@@ -80,6 +82,7 @@ public record TrinoNode(
             int workers,
             String metastoreUri,
             URI s3Endpoint,
+            Path exchangeDirectory,
             String s3AccessKey,
             String s3SecretKey) {
         return new TrinoNode(
@@ -91,6 +94,7 @@ public record TrinoNode(
                 workers,
                 metastoreUri,
                 s3Endpoint,
+                exchangeDirectory,
                 Map.of("LOGLAKE_STACK_S3_ACCESS_KEY", s3AccessKey, "LOGLAKE_STACK_S3_SECRET_KEY", s3SecretKey));
     }
 
@@ -102,7 +106,16 @@ public record TrinoNode(
         Map<String, String> merged = new java.util.HashMap<>(environment);
         merged.putAll(more);
         return new TrinoNode(
-                installation, pluginDirectory, javaHome, heap, queryMemory, workers, metastoreUri, s3Endpoint, merged);
+                installation,
+                pluginDirectory,
+                javaHome,
+                heap,
+                queryMemory,
+                workers,
+                metastoreUri,
+                s3Endpoint,
+                exchangeDirectory,
+                merged);
     }
 
     /**
@@ -184,9 +197,19 @@ public record TrinoNode(
                 "task.max-worker-threads=4");
     }
 
-    /** The node's log levels and its hive catalog, which every node needs. */
+    /**
+     * The node's log levels, its hive catalog and its exchange manager, which every node needs. The exchange is where
+     * fault-tolerant execution spools each task's output, so that the tasks of a lost worker run again on another
+     * from their spooled input: one folder that every process of this host reaches (on Kubernetes, an S3 bucket).
+     * It is there on every stack and used only by the statements that ask for {@code retry_policy} TASK (the
+     * transform with {@code transform.retry-policy=task}); other statements run as without it.
+     */
     void writeCommonFiles(Path etc) {
         write(etc.resolve("log.properties"), "io.trino=INFO\n");
+        write(
+                etc.resolve("exchange-manager.properties"),
+                "exchange-manager.name=filesystem\nexchange.base-directories=" + exchangeDirectory.toAbsolutePath()
+                        + "\n");
         write(
                 etc.resolve("catalog").resolve("hive.properties"),
                 String.join(

@@ -42,6 +42,7 @@ class TestTrinoComponent {
                 workers,
                 "thrift://127.0.0.1:9083",
                 URI.create("http://127.0.0.1:9000"),
+                directory.resolve("exchange"),
                 "access",
                 "secret");
     }

@@ -72,10 +72,14 @@ public final class TransformRunner {
             TransformConfig config,
             LeaseConfig leaseConfig) {
         // Named, so that the drain of readers (ReaderDrain) tells this run's queries from theirs.
-        this.connections = requireNonNull(connections, "connections is null").withSource(ReaderDrain.SOURCE);
+        // Every statement of the run asks for the configured retry policy: with TASK, a lost worker's tasks run
+        // again elsewhere and the statement completes.
+        this.config = requireNonNull(config, "config is null");
+        this.connections = requireNonNull(connections, "connections is null")
+                .withSource(ReaderDrain.SOURCE)
+                .withSessionProperties(config.retryPolicy().sessionProperties());
         this.s3 = requireNonNull(s3, "s3 is null");
         this.schemas = requireNonNull(schemas, "schemas is null");
-        this.config = requireNonNull(config, "config is null");
         this.leaseConfig = requireNonNull(leaseConfig, "leaseConfig is null");
     }
 

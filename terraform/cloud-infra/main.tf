@@ -30,6 +30,8 @@ locals {
     raw       = var.raw_bucket
     warehouse = var.warehouse_bucket
     reports   = var.reports_bucket
+    # Fault-tolerant execution's spooled task output (transform.retry-policy=task): Trino's alone, short-lived.
+    exchange = var.exchange_bucket
   }
 
   # Logs read in place (loglake source add): not the lake's buckets, read only.
@@ -299,6 +301,25 @@ resource "aws_s3_bucket_lifecycle_configuration" "warehouse" {
   depends_on = [aws_s3_bucket_versioning.warehouse]
 }
 
+# Trino deletes a query's exchange files when the query ends; what a lost coordinator leaves behind is of no use
+# to anyone a day later.
+resource "aws_s3_bucket_lifecycle_configuration" "exchange" {
+  bucket = aws_s3_bucket.lake["exchange"].id
+
+  rule {
+    id     = "spooled-task-output-age-out"
+    status = "Enabled"
+    filter {}
+
+    expiration {
+      days = 1
+    }
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 1
+    }
+  }
+}
+
 resource "aws_s3_bucket_lifecycle_configuration" "reports" {
   bucket = aws_s3_bucket.lake["reports"].id
 
@@ -447,6 +468,24 @@ data "aws_iam_policy_document" "trino" {
       "s3:ListMultipartUploadParts",
     ]
     resources = ["${aws_s3_bucket.lake["warehouse"].arn}/*"]
+  }
+  # Fault-tolerant execution (transform.retry-policy=task): every node spools its tasks' output to the exchange
+  # bucket and reads what other nodes spooled, and the coordinator removes a query's files when it ends.
+  statement {
+    sid       = "ListExchange"
+    actions   = ["s3:ListBucket", "s3:GetBucketLocation"]
+    resources = [aws_s3_bucket.lake["exchange"].arn]
+  }
+  statement {
+    sid = "ReadWriteExchange"
+    actions = [
+      "s3:GetObject",
+      "s3:PutObject",
+      "s3:DeleteObject",
+      "s3:AbortMultipartUpload",
+      "s3:ListMultipartUploadParts",
+    ]
+    resources = ["${aws_s3_bucket.lake["exchange"].arn}/*"]
   }
 }
 

@@ -71,6 +71,11 @@ output "reports_bucket" {
   value       = aws_s3_bucket.lake["reports"].bucket
 }
 
+output "exchange_bucket" {
+  description = "Bucket of Trino's fault-tolerant execution (exchange.base-directories)."
+  value       = aws_s3_bucket.lake["exchange"].bucket
+}
+
 output "metastore_db_jdbc_url" {
   description = "JDBC URL of the metastore database: TLS (required by the parameter group), the server's certificate verified against the RDS CA bundle of the metastore image and its host name checked."
   value       = "jdbc:postgresql://${aws_db_instance.metastore.address}:${aws_db_instance.metastore.port}/${local.db_name}?sslmode=verify-full&sslrootcert=/opt/rds-ca/global-bundle.pem"

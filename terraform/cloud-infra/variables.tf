@@ -141,6 +141,16 @@ variable "reports_bucket" {
   }
 }
 
+variable "exchange_bucket" {
+  type        = string
+  description = "Name of the bucket where Trino's fault-tolerant execution spools task output (transform.retry-policy=task). Only Trino reads and writes it; objects expire after a day."
+
+  validation {
+    condition     = can(regex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", var.exchange_bucket))
+    error_message = "exchange_bucket must be a valid S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)."
+  }
+}
+
 variable "log_source_buckets" {
   type        = list(string)
   description = "Buckets whose logs loglake reads in place (loglake source add): the buckets your ALBs and CloudFront distributions log to. Trino and the jobs may list and read them; nothing is granted to write there."

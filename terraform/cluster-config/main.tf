@@ -175,6 +175,9 @@ resource "kubernetes_config_map_v1" "loglake" {
     LOGLAKE_LAKE_RAW_BUCKET       = data.terraform_remote_state.cloud_infra.outputs.raw_bucket
     LOGLAKE_LAKE_WAREHOUSE_BUCKET = data.terraform_remote_state.cloud_infra.outputs.warehouse_bucket
     LOGLAKE_LAKE_REPORTS_BUCKET   = data.terraform_remote_state.cloud_infra.outputs.reports_bucket
+    # A lost Trino worker (a node drained, a spot instance reclaimed) does not fail the nightly load: its
+    # tasks run again on the others, from the exchange bucket (Trino's values below).
+    LOGLAKE_TRANSFORM_RETRY_POLICY = "task"
   }
 }
 
@@ -427,6 +430,17 @@ resource "helm_release" "trino" {
   values = [
     file("${local.k8s_dir}/trino/values.yaml"),
     yamlencode({
+      # Fault-tolerant execution's exchange (the transform asks for retry_policy TASK, LOGLAKE_TRANSFORM_RETRY_POLICY
+      # in the loglake-config ConfigMap): the bucket cloud-infra made for it, reached with the pods' IRSA role.
+      server = {
+        exchangeManager = {
+          name    = "filesystem"
+          baseDir = ["s3://${data.terraform_remote_state.cloud_infra.outputs.exchange_bucket}"]
+        }
+      }
+      additionalExchangeManagerProperties = [
+        "exchange.s3.region=${data.terraform_remote_state.cloud_infra.outputs.region}",
+      ]
       # The access-control rules the secure local stack runs too: one file.
       accessControl = {
         rules = { "rules.json" = file("${local.k8s_dir}/trino/access-control-rules.json") }

@@ -29,7 +29,8 @@ class TestLoglakeConfig {
             "s3.path-style-access",
             "lake.raw-bucket",
             "lake.warehouse-bucket",
-            "lake.reports-bucket");
+            "lake.reports-bucket",
+            "transform.retry-policy");
 
     private static final Set<String> SECRET_KEYS = Set.of("trino.password", "s3.access-key", "s3.secret-key");
 

@@ -59,12 +59,19 @@ public final class Bench {
             List<TransformSummary> firstDays = new ArrayList<>();
             guarded(report, "ETL", () -> firstDays.addAll(new EtlStage(lake, out).run(report)));
 
-            step(4, "incremental: a lake of %d day(s) (one backfill), then one new day per run", options.lakeDays());
+            step(4, "retry: the first day again with Trino's fault-tolerant execution (retry-policy TASK)");
+            if (!firstDays.isEmpty()) {
+                guarded(report, "retry", () -> new RetryStage(lake, out).run(report, firstDays));
+            } else {
+                report.row("retry", "skipped: the ETL stage did not load the first day", "", "", "", "");
+            }
+
+            step(5, "incremental: a lake of %d day(s) (one backfill), then one new day per run", options.lakeDays());
             boolean lakeLoaded = !firstDays.isEmpty()
                     && guarded(report, "incremental", () -> new IncrementalStage(lake, out).run(report, firstDays));
 
             step(
-                    5,
+                    6,
                     "load: %d JDBC clients run report queries while a transform loads %s",
                     options.loadClients(),
                     options.loadStageDay());
@@ -74,18 +81,18 @@ public final class Bench {
                 report.row("load", "skipped: the incremental stage did not load the lake", "", "", "", "");
             }
 
-            step(6, "reports: the executive summary's numbers through Trino, and DuckDB from the fact Parquet files");
+            step(7, "reports: the executive summary's numbers through Trino, and DuckDB from the fact Parquet files");
             if (lakeLoaded) {
                 guarded(report, "reports", () -> new ReportsStage(lake, out).run(report));
             } else {
                 report.row("reports", "skipped: the incremental stage did not load the lake", "", "", "", "");
             }
 
-            step(7, "formats: the first day's requests in every declared format, each into an empty lake");
+            step(8, "formats: the first day's requests in every declared format, each into an empty lake");
             guarded(report, "formats", () -> new FormatsStage(lake, out).run(report));
 
             if (!options.scaleDays().isEmpty()) {
-                step(8, "scale: one day of each of %s requests, each into an empty lake", options.scaleDays());
+                step(9, "scale: one day of each of %s requests, each into an empty lake", options.scaleDays());
                 guarded(report, "scale", () -> new ScaleStage(lake, out).run(report));
             }
 
@@ -226,7 +233,7 @@ public final class Bench {
     }
 
     private void step(int number, String format, Object... args) {
-        int stages = lake.options().scaleDays().isEmpty() ? 7 : 8;
+        int stages = lake.options().scaleDays().isEmpty() ? 8 : 9;
         out.printf(Locale.ROOT, "%nStage %d/%d: %s%n", number, stages, String.format(Locale.ROOT, format, args));
         out.flush();
     }

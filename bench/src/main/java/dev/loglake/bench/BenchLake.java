@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.LakeConfig;
 import dev.loglake.core.config.LeaseConfig;
+import dev.loglake.core.config.RetryPolicy;
 import dev.loglake.core.config.Settings;
 import dev.loglake.core.config.TransformConfig;
 import dev.loglake.core.config.TrinoConfig;
@@ -63,12 +64,14 @@ public final class BenchLake {
 
     /** The settings of one of the bench's lakes. */
     public Settings settings(String role) {
-        return settings.with(
-                Map.of(
-                        LakeConfig.RAW_BUCKET, options.rawBucket(),
-                        LakeConfig.WAREHOUSE_BUCKET, options.warehouseBucket(),
-                        LakeConfig.SCHEMA_PREFIX, options.schemaPrefix(role)),
-                "loglake bench");
+        Map<String, String> lake = new java.util.HashMap<>(Map.of(
+                LakeConfig.RAW_BUCKET, options.rawBucket(),
+                LakeConfig.WAREHOUSE_BUCKET, options.warehouseBucket(),
+                LakeConfig.SCHEMA_PREFIX, options.schemaPrefix(role)));
+        if (BenchOptions.retriesTasks(role)) {
+            lake.put(TransformConfig.RETRY_POLICY, RetryPolicy.TASK.name());
+        }
+        return settings.with(lake, "loglake bench");
     }
 
     public LakeConfig lake(String role) {

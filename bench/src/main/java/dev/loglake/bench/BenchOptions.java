@@ -112,6 +112,16 @@ public record BenchOptions(
         return "first" + run;
     }
 
+    /** The role of the empty lake of the retry stage's run {@code run} (1-based), loaded with TASK retries. */
+    public static String retryRole(int run) {
+        return "retry" + run;
+    }
+
+    /** Whether the lake of {@code role} is loaded with Trino's fault-tolerant execution (the retry stage's). */
+    public static boolean retriesTasks(String role) {
+        return role.matches("retry[0-9]+");
+    }
+
     /**
      * The day of the scale stage's size {@code index} (0-based): after the data set and the arrival day of its
      * late requests, two days apart so that each day's late requests arrive on a day of their own.
@@ -138,12 +148,18 @@ public record BenchOptions(
         return "format" + (index + 1);
     }
 
-    /** Every role whose lake has schemas: the shared lake, one empty lake per ETL run, scale size and format. */
+    /**
+     * Every role whose lake has schemas: the shared lake, one empty lake per ETL run and retry run, scale size and
+     * format.
+     */
     public List<String> lakeRoles() {
         List<String> roles = new ArrayList<>();
         roles.add(SHARED_ROLE);
         for (int run = 1; run <= runs; run++) {
             roles.add(firstDayRole(run));
+        }
+        for (int run = 1; run <= runs; run++) {
+            roles.add(retryRole(run));
         }
         for (int index = 0; index < scaleDays.size(); index++) {
             roles.add(scaleRole(index));

@@ -30,12 +30,13 @@ class TestBenchOptions {
 
         assertThat(BenchLake.lakeSchemaNames()).containsExactly("raw", "staging", "marts", "ledger", "reports");
         assertThat(options.lakeRoles())
-                .startsWith("lake", "first1", "first2", "format1")
-                .hasSize(3 + FormatsStage.formats().size());
+                .startsWith("lake", "first1", "first2", "retry1", "retry2", "format1")
+                .hasSize(5 + FormatsStage.formats().size());
         assertThat(options.schemas(BenchLake.lakeSchemaNames()))
-                .hasSize(5 * (3 + FormatsStage.formats().size()))
+                .hasSize(5 * (5 + FormatsStage.formats().size()))
                 .contains("loglake_bench_lake_marts", "loglake_bench_first1_raw", "loglake_bench_first2_reports")
-                .allSatisfy(schema -> assertThat(schema).matches("loglake_bench_(lake|first[12]|format[0-9])_[a-z]+"));
+                .allSatisfy(schema ->
+                        assertThat(schema).matches("loglake_bench_(lake|first[12]|retry[12]|format[0-9])_[a-z]+"));
     }
 
     @Test
@@ -47,8 +48,8 @@ class TestBenchOptions {
         assertThat(options.scaleDay(0)).isEqualTo(START.plusDays(34));
         assertThat(options.scaleDay(1)).isEqualTo(START.plusDays(36));
         assertThat(options.lakeRoles())
-                .startsWith("lake", "first1", "first2", "scale1", "scale2", "format1")
-                .hasSize(5 + FormatsStage.formats().size());
+                .startsWith("lake", "first1", "first2", "retry1", "retry2", "scale1", "scale2", "format1")
+                .hasSize(7 + FormatsStage.formats().size());
         assertThat(options.formatDay(0))
                 .as("after the last scale day's late arrivals")
                 .isEqualTo(START.plusDays(38));

@@ -1,0 +1,12 @@
+-- Port of sql/marts/daily_response_times.sql: the same integer floor to three significant digits.
+-- @figure requests: sum(requests)
+-- @figure micros_weighted: sum(response_micros * requests)
+SELECT
+    site,
+    response_micros - response_micros
+        % CAST(power(10, greatest(length(CAST(response_micros AS varchar)) - 3, 0)) AS bigint) AS response_micros,
+    count(*) AS requests,
+    dt
+FROM fact_requests
+WHERE response_micros IS NOT NULL
+GROUP BY ALL

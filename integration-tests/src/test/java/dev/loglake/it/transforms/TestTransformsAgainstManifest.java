@@ -2,12 +2,16 @@ package dev.loglake.it.transforms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loglake.bench.MartsAgainstDuckDb;
+import dev.loglake.core.config.TransformConfig;
 import dev.loglake.generator.manifest.Manifest;
+import dev.loglake.generator.store.S3ObjectStore;
 import dev.loglake.lake.DayRange;
 import dev.loglake.testing.LocalStackExtension;
 import dev.loglake.testing.TestStack;
 import dev.loglake.transforms.run.TransformRequest;
 import dev.loglake.transforms.run.TransformSummary;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -100,6 +105,37 @@ class TestTransformsAgainstManifest {
                 lake,
                 START.plusDays(3).toString(),
                 newDay.eventDates().get(START.plusDays(3).toString()));
+    }
+
+    @Test
+    @Order(4)
+    void theBenchsDuckDbPeerComputesEveryMartAsTheLakeDoes(TestStack stack, @TempDir Path work) {
+        TransformFixture lake = new TransformFixture(stack, "exact");
+        List<LocalDate> arrivalDays = List.of(START, START.plusDays(1), START.plusDays(2), START.plusDays(3));
+
+        List<String> differences;
+        try (S3Client s3 = stack.newS3Client()) {
+            differences = MartsAgainstDuckDb.differences(
+                    new S3ObjectStore(s3, lake.lake().rawBucket(), "test stack"),
+                    arrivalDays,
+                    TransformConfig.from(lake.settings()).latenessDays(),
+                    work,
+                    sql -> rowsOrFail(lake, sql),
+                    mart -> lake.table("marts", mart));
+        }
+
+        // The bench's whole-transform ratio compares loglake with DuckDB doing this same work (issue #16, item 5).
+        assertThat(differences)
+                .as("figures of DuckDB's marts that differ from the lake's")
+                .isEmpty();
+    }
+
+    private static List<List<Object>> rowsOrFail(TransformFixture lake, String sql) {
+        try {
+            return lake.rows(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -178,6 +178,8 @@ resource "kubernetes_config_map_v1" "loglake" {
     # A lost Trino worker (a node drained, a spot instance reclaimed) does not fail the nightly load: its
     # tasks run again on the others, from the exchange bucket (Trino's values below).
     LOGLAKE_TRANSFORM_RETRY_POLICY = "task"
+    # The generate CronJob's volume: it runs plain "generate", which takes its default from here.
+    LOGLAKE_GENERATE_EVENTS_PER_DAY = var.generate_events_per_day
   }
 }
 

@@ -92,3 +92,14 @@ variable "enable_generate_schedule" {
   description = "Run loglake generate every night (synthetic demo logs). Off: the CronJob stays suspended."
   default     = false
 }
+
+variable "generate_events_per_day" {
+  type        = number
+  description = "Average valid events per day the generate CronJob writes (generate.events-per-day)."
+  default     = 1000000
+
+  validation {
+    condition     = var.generate_events_per_day >= 0 && var.generate_events_per_day <= 10000000000 && floor(var.generate_events_per_day) == var.generate_events_per_day
+    error_message = "generate_events_per_day must be a whole number from 0 to 10000000000."
+  }
+}

@@ -30,7 +30,8 @@ class TestLoglakeConfig {
             "lake.raw-bucket",
             "lake.warehouse-bucket",
             "lake.reports-bucket",
-            "transform.retry-policy");
+            "transform.retry-policy",
+            "generate.events-per-day");
 
     private static final Set<String> SECRET_KEYS = Set.of("trino.password", "s3.access-key", "s3.secret-key");
 

@@ -4,6 +4,7 @@ import dev.loglake.cli.CommandPlan;
 import dev.loglake.cli.ConfigOptions;
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.GenerateConfig;
+import dev.loglake.core.config.GenerateVolumeConfig;
 import dev.loglake.core.config.LakeConfig;
 import dev.loglake.core.config.S3Config;
 import dev.loglake.core.config.Settings;
@@ -66,9 +67,8 @@ public final class GenerateCommand implements Callable<Integer>, CommandPlan.Pla
     @Option(
             names = "--events-per-day",
             paramLabel = "N",
-            defaultValue = "1000000",
-            description = "Average valid events per day over a week (default: ${DEFAULT-VALUE}).")
-    long eventsPerDay;
+            description = "Average valid events per day over a week (default: generate.events-per-day, 1000000).")
+    Long eventsPerDay;
 
     @Option(
             names = "--seed",
@@ -146,8 +146,8 @@ public final class GenerateCommand implements Callable<Integer>, CommandPlan.Pla
 
     @Override
     public Integer call() {
-        GenerateOptions options = options(Clock.systemUTC());
         Settings settings = config.settings();
+        GenerateOptions options = options(Clock.systemUTC(), settings);
         String bucket = LakeConfig.from(settings).rawBucket();
         int partSize = GenerateConfig.from(settings).partSizeBytes();
         try (S3Client s3 = S3Clients.create(S3Config.from(settings), options.threads() * 2 + 2)) {
@@ -199,16 +199,17 @@ public final class GenerateCommand implements Callable<Integer>, CommandPlan.Pla
 
     @Override
     public CommandPlan plan(Clock clock) {
-        GenerateOptions options = options(clock);
         Settings settings = config.settings();
+        GenerateOptions options = options(clock, settings);
         String bucket = LakeConfig.from(settings).rawBucket();
         S3Config.from(settings);
         GenerateConfig.from(settings);
         return new CommandPlan(
                 List.of(String.format(
                         Locale.ROOT,
-                        "generate %d day(s) from %s (%s, %s) into s3://%s/",
+                        "generate %d day(s) of %d events a day from %s (%s, %s) into s3://%s/",
                         options.days(),
+                        options.eventsPerDay(),
                         options.start(),
                         format,
                         compression,
@@ -218,8 +219,11 @@ public final class GenerateCommand implements Callable<Integer>, CommandPlan.Pla
                         .orElse(List.of()));
     }
 
-    /** The run's options; without --start, the run writes from today (UTC) on {@code clock}. */
-    GenerateOptions options(Clock clock) {
+    /**
+     * The run's options; without --start, the run writes from today (UTC) on {@code clock}, and without
+     * --events-per-day it writes the configured volume (generate.events-per-day).
+     */
+    GenerateOptions options(Clock clock, Settings settings) {
         LocalDate start = this.start != null ? this.start : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         int dayCount = end != null ? GenerateOptions.daysBetween(start, end) : days != null ? days : 1;
         if (end != null && days != null && days != dayCount) {
@@ -235,7 +239,9 @@ public final class GenerateCommand implements Callable<Integer>, CommandPlan.Pla
         return new GenerateOptions(
                 start,
                 dayCount,
-                eventsPerDay,
+                eventsPerDay != null
+                        ? eventsPerDay
+                        : GenerateVolumeConfig.from(settings).eventsPerDay(),
                 seed,
                 OutputFormat.parse(format),
                 codec,

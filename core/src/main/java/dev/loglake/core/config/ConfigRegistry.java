@@ -16,6 +16,7 @@ public final class ConfigRegistry {
             TransformConfig.PROPERTIES,
             LeaseConfig.PROPERTIES,
             GenerateConfig.PROPERTIES,
+            GenerateVolumeConfig.PROPERTIES,
             ScheduleConfig.PROPERTIES,
             StackConfig.PROPERTIES));
 

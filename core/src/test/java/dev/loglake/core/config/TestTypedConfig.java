@@ -222,6 +222,37 @@ class TestTypedConfig {
                 });
     }
 
+    @Test
+    void generatesEventsPerDayIsAMillionByDefaultAndTakesTheGeneratorsRange() {
+        assertThat(GenerateVolumeConfig.from(settings(Map.of())).eventsPerDay()).isEqualTo(1_000_000);
+        assertThat(GenerateVolumeConfig.from(settings(Map.of(GenerateVolumeConfig.EVENTS_PER_DAY, " 2000 ")))
+                        .eventsPerDay())
+                .isEqualTo(2_000);
+        assertThat(GenerateVolumeConfig.from(settings(Map.of(GenerateVolumeConfig.EVENTS_PER_DAY, "0")))
+                        .eventsPerDay())
+                .isZero();
+    }
+
+    @Test
+    void anEventsPerDayOutsideItsRangeOrNotANumberNamesTheKeyAndTheValue() {
+        for (String value : new String[] {"-1", "10000000001"}) {
+            assertThatThrownBy(() ->
+                            GenerateVolumeConfig.from(settings(Map.of(GenerateVolumeConfig.EVENTS_PER_DAY, value))))
+                    .as(value)
+                    .isInstanceOf(LoglakeException.class)
+                    .hasMessage("Invalid value for generate.events-per-day: " + value
+                            + ". Expected 0 to 10000000000 events per day.");
+        }
+        for (String value : new String[] {"1e6", "1,000", ""}) {
+            assertThatThrownBy(() ->
+                            GenerateVolumeConfig.from(settings(Map.of(GenerateVolumeConfig.EVENTS_PER_DAY, value))))
+                    .as(value)
+                    .isInstanceOf(LoglakeException.class)
+                    .hasMessageContaining("generate.events-per-day: '" + value + "' (flag)")
+                    .hasMessageContaining("Expected a whole number of events per day");
+        }
+    }
+
     private static Settings settings(Map<String, String> values) {
         return Settings.defaults().with(values, "flag");
     }

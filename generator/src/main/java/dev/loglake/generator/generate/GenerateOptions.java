@@ -3,6 +3,7 @@ package dev.loglake.generator.generate;
 import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
+import dev.loglake.core.config.GenerateVolumeConfig;
 import dev.loglake.generator.format.Compression;
 import dev.loglake.generator.format.OutputFormat;
 import dev.loglake.generator.model.Incident;
@@ -41,7 +42,7 @@ public record GenerateOptions(
         Optional<java.nio.file.Path> manifestFile,
         String site) {
     public static final int MAX_DAYS = 3660;
-    public static final long MAX_EVENTS_PER_DAY = 10_000_000_000L;
+    public static final long MAX_EVENTS_PER_DAY = GenerateVolumeConfig.MAX_EVENTS_PER_DAY;
     public static final double MAX_SHARE = 0.5;
     public static final long DEFAULT_MAX_EVENTS_PER_OBJECT = 500_000;
 

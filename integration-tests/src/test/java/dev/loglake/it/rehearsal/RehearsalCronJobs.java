@@ -29,6 +29,13 @@ final class RehearsalCronJobs {
     /** The image name this test substitutes for the placeholder, as terraform substitutes var.cli_image. */
     static final String LOCAL_CLI_IMAGE = "loglake-cli-built-here";
 
+    /**
+     * The rehearsal's var.generate_events_per_day: production's default is a busy shop's million lines, which
+     * the transform CronJob then needs minutes to load here; a small day runs the same containers with the same
+     * wiring (the ConfigMap's value reaches plain "generate"), so the rehearsal asks for this many.
+     */
+    static final long GENERATE_EVENTS_PER_DAY = 2_000;
+
     /** terraform/cluster-config's substitution of the CLI image, which this test applies too. */
     private static final String TERRAFORM_SUBSTITUTION =
             "\"image: loglake-cli\\n\", format(\"image: %s\\n\", var.cli_image)";
@@ -51,7 +58,8 @@ final class RehearsalCronJobs {
     }
 
     /**
-     * The rehearsal's values for terraform's inputs and Secrets, and the substitutions this machine needs.
+     * The rehearsal's values for terraform's inputs (a small generate volume: {@link #GENERATE_EVENTS_PER_DAY})
+     * and Secrets, and the substitutions this machine needs.
      *
      * @param trinoHttpsPort the secure coordinator's HTTPS port
      * @param loglakePassword the loglake user's Trino password, the Secret loglake-trino
@@ -72,6 +80,7 @@ final class RehearsalCronJobs {
                 Map.of(
                         "var.trino_hostname", "127.0.0.1",
                         "var.loglake_trino_user", "loglake",
+                        "var.generate_events_per_day", Long.toString(GENERATE_EVENTS_PER_DAY),
                         "data.terraform_remote_state.cloud_infra.outputs.region", s3.region(),
                         "data.terraform_remote_state.cloud_infra.outputs.raw_bucket", lake.rawBucket(),
                         "data.terraform_remote_state.cloud_infra.outputs.warehouse_bucket", lake.warehouseBucket(),

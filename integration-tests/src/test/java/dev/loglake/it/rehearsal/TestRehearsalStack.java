@@ -240,7 +240,8 @@ class TestRehearsalStack {
 
     /**
      * Each CronJob of k8s/jobs/, in schedule order, as its container's own process against this stack (see {@link
-     * CronJobProcess} and {@link RehearsalCronJobs}): generate writes today (UTC) at its default volume, transform
+     * CronJobProcess} and {@link RehearsalCronJobs}): generate writes today (UTC) at the volume of the ConfigMap
+     * (terraform's generate_events_per_day, small in the rehearsal: the run's manifest shows it came through), transform
      * loads it with the days the nightly report reads (generated here first, as a lake in production has them),
      * report writes what ended yesterday. Every run exits 0 and writes nothing into the image's read-only WORKDIR;
      * the lake equals generate's manifest and the reports are in the bucket. Before the worker is killed.
@@ -284,6 +285,9 @@ class TestRehearsalStack {
         }
         Manifest generated = manifestOf(runs.get("loglake-generate"));
         assertThat(generated.eventDates()).as("days generate wrote").containsOnlyKeys(today.toString());
+        assertThat(generated.run().eventsPerDay())
+                .as("generate's volume, from the ConfigMap")
+                .isEqualTo(RehearsalCronJobs.GENERATE_EVENTS_PER_DAY);
         ManifestChecks.assertLakeMatches(lake, generated);
         try (S3Client s3 = own.testStack().newS3Client()) {
             NightlyReports.assertStored(

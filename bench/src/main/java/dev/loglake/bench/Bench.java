@@ -30,12 +30,24 @@ public final class Bench {
     private final Supplier<List<ComponentStatus>> stack;
     private final Machine machine;
     private final PrintWriter out;
+    private final BenchStages stages;
 
     public Bench(BenchLake lake, Supplier<List<ComponentStatus>> stack, Optional<Path> trinoJavaHome, PrintWriter out) {
+        this(lake, stack, trinoJavaHome, out, BenchStages.all());
+    }
+
+    /** A bench that runs only {@code stages} (the others are rows "not run"). */
+    public Bench(
+            BenchLake lake,
+            Supplier<List<ComponentStatus>> stack,
+            Optional<Path> trinoJavaHome,
+            PrintWriter out,
+            BenchStages stages) {
         this.lake = requireNonNull(lake, "lake is null");
         this.stack = requireNonNull(stack, "stack is null");
         this.machine = Machine.describe(trinoJavaHome);
         this.out = requireNonNull(out, "out is null");
+        this.stages = requireNonNull(stages, "stages is null");
     }
 
     public BenchReport run() throws InterruptedException {
@@ -60,14 +72,14 @@ public final class Bench {
             guarded(report, "ETL", () -> firstDays.addAll(new EtlStage(lake, out).run(report)));
 
             step(4, "retry: the first day again with Trino's fault-tolerant execution (retry-policy TASK)");
-            if (!firstDays.isEmpty()) {
+            if (!firstDays.isEmpty() || !stages.runs("retry")) {
                 guarded(report, "retry", () -> new RetryStage(lake, out).run(report, firstDays));
             } else {
                 report.row("retry", "skipped: the ETL stage did not load the first day", "", "", "", "");
             }
 
             step(5, "incremental: a lake of %d day(s) (one backfill), then one new day per run", options.lakeDays());
-            boolean lakeLoaded = !firstDays.isEmpty()
+            boolean lakeLoaded = (!firstDays.isEmpty() || !stages.runs("incremental"))
                     && guarded(report, "incremental", () -> new IncrementalStage(lake, out).run(report, firstDays));
 
             step(
@@ -75,14 +87,14 @@ public final class Bench {
                     "load: %d JDBC clients run report queries while a transform loads %s",
                     options.loadClients(),
                     options.loadStageDay());
-            if (lakeLoaded) {
+            if (lakeLoaded || !stages.runs("load")) {
                 guarded(report, "load", () -> new LoadStage(lake).run(report, manifest));
             } else {
                 report.row("load", "skipped: the incremental stage did not load the lake", "", "", "", "");
             }
 
             step(7, "reports: the executive summary's numbers through Trino, and DuckDB from the fact Parquet files");
-            if (lakeLoaded) {
+            if (lakeLoaded || !stages.runs("reports")) {
                 guarded(report, "reports", () -> new ReportsStage(lake, out).run(report));
             } else {
                 report.row("reports", "skipped: the incremental stage did not load the lake", "", "", "", "");
@@ -126,8 +138,16 @@ public final class Bench {
         }
     }
 
-    /** Runs a stage; a failure is reported in the table (and fails the command at the end), not thrown. */
+    /**
+     * Runs a stage; a failure is reported in the table (and fails the command at the end), not thrown. A stage left
+     * out by {@code --stages} is a row saying so, and counts as not run.
+     */
     private boolean guarded(BenchReport report, String stage, Stage body) {
+        if (!stages.runs(stage)) {
+            report.row(stage, "not run (--stages)", "", "", "", "");
+            out.println("  not run (--stages)");
+            return false;
+        }
         try {
             body.run();
             return true;

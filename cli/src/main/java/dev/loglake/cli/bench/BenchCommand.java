@@ -4,6 +4,7 @@ import dev.loglake.bench.Bench;
 import dev.loglake.bench.BenchLake;
 import dev.loglake.bench.BenchOptions;
 import dev.loglake.bench.BenchReport;
+import dev.loglake.bench.BenchStages;
 import dev.loglake.cli.ConfigOptions;
 import dev.loglake.cli.stack.StackCommand;
 import dev.loglake.core.LoglakeException;
@@ -104,6 +105,14 @@ public final class BenchCommand implements Callable<Integer> {
                     + " lines/s per size, e.g. --scale 50000,200000,2000000,10000000 (default: no scale stage).")
     List<Long> scaleDays = new ArrayList<>();
 
+    @Option(
+            names = "--stages",
+            split = ",",
+            paramLabel = "STAGE[,STAGE...]",
+            description = "Only these stages: generator, etl, incremental, load, reports, formats, scale (default:"
+                    + " all; scale only with --scale). incremental needs etl; load and reports need incremental.")
+    List<String> stages = new ArrayList<>(BenchStages.ALL);
+
     @Option(names = "--keep", description = "Keep the bench's buckets, schemas and local files for inspection.")
     boolean keep;
 
@@ -118,6 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         BenchOptions options = new BenchOptions(
                 start, lakeDays, eventsPerDay, runs, loadClients, workDirectory, name, keep, scaleDays);
+        BenchStages only = BenchStages.parse(stages);
         Settings settings = config.settings();
         // Before anything runs: the bench deletes its buckets and drops its schemas at the end.
         options.requireApartFrom(
@@ -137,7 +147,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         createDirectories(workDirectory);
         try (S3Client s3 = S3Clients.create(S3Config.from(settings), 16)) {
-            BenchReport report = new Bench(new BenchLake(settings, options, s3), status, trinoJava, out).run();
+            BenchReport report = new Bench(new BenchLake(settings, options, s3), status, trinoJava, out, only).run();
             out.println();
             report.print(out);
             report.write(output);

@@ -3,6 +3,10 @@ package dev.loglake.it.transforms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loglake.core.config.LakeConfig;
+import dev.loglake.generator.format.AccessLogSchema;
+import dev.loglake.generator.format.Compression;
+import dev.loglake.generator.format.LogRecord;
+import dev.loglake.generator.format.ParquetEncoder;
 import dev.loglake.lake.DayRange;
 import dev.loglake.testing.LocalStackExtension;
 import dev.loglake.testing.LoglakeCli;
@@ -19,8 +23,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
+import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +38,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Logs read where they are: objects laid out in the S3 server exactly as AWS names them (an ALB's
  * AWSLogs/account/elasticloadbalancing/region/yyyy/mm/dd/ folders, two regions; CloudFront's flat folder of
- * distribution.yyyy-mm-dd-hh.id.gz objects, header lines included) and a prefix of dt= and yyyy/mm/dd
- * day folders, added with the real {@code loglake source add}, loaded without a copy; a day closes only when every
+ * distribution.yyyy-mm-dd-hh.id.gz objects, header lines included) and prefixes of dt= (with and without hour=
+ * folders) and yyyy/mm/dd day folders, of combined text and of the generator's Parquet, added with the real {@code loglake source add}, loaded without a copy; a day closes only when every
  * source of it is closed; bad input changes nothing. Exact values per format are TestDeclaredFormats' concern: here
  * the counts per day and source, and one request.
  */
@@ -61,6 +67,13 @@ class TestSourcesReadInPlace {
             put(s3, albKey("eu-west-1", DAY2, "c"), albLines(DAY2, "/eu", 4));
             put(s3, "web/dt=" + DAY1 + "/access.log.gz", combinedLines(DAY1, "/web", 6));
             put(s3, "web/" + DAY2.toString().replace('-', '/') + "/access.log.gz", combinedLines(DAY2, "/web", 2));
+            // The generator's Parquet (its ParquetEncoder): DAY1 in hour folders, DAY2 in a yyyy/mm/dd folder.
+            putParquet(s3, "app/dt=" + DAY1 + "/hour=09/part-0.parquet", parquetRecords(DAY1, 9, "/app", 3));
+            putParquet(s3, "app/dt=" + DAY1 + "/hour=10/part-0.parquet", parquetRecords(DAY1, 10, "/app", 2));
+            putParquet(
+                    s3,
+                    "app/" + DAY2.toString().replace('-', '/') + "/part-0.parquet",
+                    parquetRecords(DAY2, 8, "/app", 4));
             // CloudFront's flat folder: two distributions, two hours of DAY1, one of DAY2.
             put(s3, cloudFrontKey("E1AAAAAAAAAAAA", DAY1, 0, "a"), cloudFrontLines(DAY1, "/cdn", 3));
             put(s3, cloudFrontKey("E1AAAAAAAAAAAA", DAY1, 23, "b"), cloudFrontLines(DAY1, "/cdn", 2));
@@ -77,9 +90,10 @@ class TestSourcesReadInPlace {
         run(cli, 0, "source add", "shop-alb", "--format", "alb", "--location", "s3://" + LOGS + "/alb");
         run(cli, 0, "source add", "web", "--format", "combined", "--location", "s3://" + LOGS + "/web/");
         run(cli, 0, "source add", "cdn", "--format", "cloudfront", "--location", "s3://" + LOGS + "/cdn");
+        run(cli, 0, "source add", "app", "--format", "parquet", "--location", "s3://" + LOGS + "/app");
         assertThat(run(cli, 0, "source list"))
-                .isEqualTo("cdn\tcloudfront\ts3://" + LOGS + "/cdn/\nshop-alb\talb\ts3://" + LOGS
-                        + "/alb/\nweb\tcombined\ts3://" + LOGS + "/web/\n");
+                .isEqualTo("app\tparquet\ts3://" + LOGS + "/app/\ncdn\tcloudfront\ts3://" + LOGS
+                        + "/cdn/\nshop-alb\talb\ts3://" + LOGS + "/alb/\nweb\tcombined\ts3://" + LOGS + "/web/\n");
 
         lake.transform(TransformRequest.days(new DayRange(DAY1, DAY2)));
 
@@ -93,13 +107,21 @@ class TestSourcesReadInPlace {
                         List.of("cloudfront", "cdn", DAY2.toString(), "all"),
                         List.of("combined", "web", DAY1.toString(), "all"),
                         List.of("combined", "web", DAY2.toString(), "all"));
+        assertThat(parquetPartitions(lake))
+                .as("the Parquet source's hour folders and day folder, in the raw table of Parquet records")
+                .containsExactly(
+                        List.of("app", DAY1.toString(), "09", "s3://" + LOGS + "/app/dt=" + DAY1 + "/hour=09"),
+                        List.of("app", DAY1.toString(), "10", "s3://" + LOGS + "/app/dt=" + DAY1 + "/hour=10"),
+                        List.of("app", DAY2.toString(), "all", "s3://" + LOGS + "/app/2037/04/02"));
         assertThat(requestsPerDayAndSource(lake))
                 .as("requests per day and source: what the objects hold")
                 .isEqualTo(Map.of(
                         DAY1 + " alb", 8L,
+                        DAY1 + " app", 5L,
                         DAY1 + " cdn", 9L,
                         DAY1 + " web", 6L,
                         DAY2 + " alb", 4L,
+                        DAY2 + " app", 4L,
                         DAY2 + " cdn", 1L,
                         DAY2 + " web", 2L));
         assertThat(lake.single("SELECT count(*) FROM " + lake.table("staging", "quarantine")))
@@ -109,6 +131,10 @@ class TestSourcesReadInPlace {
                         + lake.table("marts", "fact_requests") + " WHERE path = '/us/2'"))
                 .as("an ALB request read in place")
                 .containsExactly(List.of("192.0.2.2", DAY1 + " 10:00:02.000", 200, "GET"));
+        assertThat(lake.rows("SELECT site, client_ip, CAST(event_time AS varchar), status, method, response_bytes,"
+                        + " response_micros FROM " + lake.table("marts", "fact_requests") + " WHERE path = '/app/4'"))
+                .as("a Parquet request read in place: its record's values, the source's name as its site")
+                .containsExactly(List.of("app", "2001:db8::4", DAY2 + " 08:00:04.000", 404, "POST", 1004L, 4000L));
         assertThat(objectKeys(lake.lake().rawBucket(), stack, "access/"))
                 .as("nothing copied")
                 .isEmpty();
@@ -125,7 +151,7 @@ class TestSourcesReadInPlace {
                 .contains(List.of("alb", "shop-alb", DAY3.toString(), "all-123456789012-eu-west-1"));
         assertThat(requestsPerDayAndSource(lake))
                 .containsEntry(DAY3 + " alb", 7L)
-                .hasSize(7);
+                .hasSize(9);
 
         lake.transform(TransformRequest.close(new DayRange(DAY1, DAY1)));
         assertThat(arrivalStatus(lake, DAY1))
@@ -135,12 +161,14 @@ class TestSourcesReadInPlace {
                 .containsExactly(
                         "markers/access/alb/site=shop-alb/dt=" + DAY1 + "/closed",
                         "markers/access/cloudfront/site=cdn/dt=" + DAY1 + "/closed",
-                        "markers/access/combined/site=web/dt=" + DAY1 + "/closed");
+                        "markers/access/combined/site=web/dt=" + DAY1 + "/closed",
+                        "markers/access/parquet/site=app/dt=" + DAY1 + "/closed");
 
         List<String> logs = objectKeys(LOGS, stack, "");
         assertThat(run(cli, 0, "source remove", "shop-alb")).startsWith("Removed source shop-alb");
         assertThat(run(cli, 0, "source list"))
-                .isEqualTo("cdn\tcloudfront\ts3://" + LOGS + "/cdn/\nweb\tcombined\ts3://" + LOGS + "/web/\n");
+                .isEqualTo("app\tparquet\ts3://" + LOGS + "/app/\ncdn\tcloudfront\ts3://" + LOGS
+                        + "/cdn/\nweb\tcombined\ts3://" + LOGS + "/web/\n");
         assertThat(objectKeys(LOGS, stack, ""))
                 .as("the logs of a removed source")
                 .isEqualTo(logs);
@@ -152,6 +180,7 @@ class TestSourcesReadInPlace {
                 .contains(List.of("alb", "shop-alb", DAY1.toString(), "all-123456789012-eu-west-1"));
         assertThat(requestsPerDayAndSource(lake))
                 .doesNotContainKey(DAY2 + " alb")
+                .containsEntry(DAY2 + " app", 4L)
                 .containsEntry(DAY2 + " cdn", 1L)
                 .containsEntry(DAY2 + " web", 2L);
     }
@@ -204,12 +233,24 @@ class TestSourcesReadInPlace {
                 + " ORDER BY 1, 2, 3, 4");
     }
 
+    /** The partitions of raw.log_records (Parquet) with their folders, without a trailing '/'. */
+    private static List<List<Object>> parquetPartitions(TransformFixture lake) throws Exception {
+        List<List<Object>> partitions = new ArrayList<>();
+        for (List<Object> row : lake.rows("SELECT DISTINCT site, dt, hour, \"$path\" FROM "
+                + lake.table("raw", "log_records") + " ORDER BY 1, 2, 3")) {
+            String path = (String) row.get(3);
+            partitions.add(List.of(row.get(0), row.get(1), row.get(2), path.substring(0, path.lastIndexOf('/'))));
+        }
+        return partitions;
+    }
+
     /** Requests of the facts per event day and source, told apart by the object each line came from. */
     private static Map<String, Long> requestsPerDayAndSource(TransformFixture lake) throws Exception {
         Map<String, Long> counts = new TreeMap<>();
         for (List<Object> row :
                 lake.rows("SELECT CAST(p.event_dt AS varchar), CASE WHEN p.source_object LIKE '%/AWSLogs/%'"
-                        + " THEN 'alb' WHEN p.source_object LIKE '%/cdn/%' THEN 'cdn' ELSE 'web' END, count(*) FROM "
+                        + " THEN 'alb' WHEN p.source_object LIKE '%/cdn/%' THEN 'cdn'"
+                        + " WHEN p.source_object LIKE '%/app/%' THEN 'app' ELSE 'web' END, count(*) FROM "
                         + lake.table("staging", "parsed_lines") + " p WHERE p.error IS NULL"
                         + " GROUP BY 1, 2")) {
             counts.put(row.get(0) + " " + row.get(1), ((Number) row.get(2)).longValue());
@@ -331,6 +372,34 @@ class TestSourcesReadInPlace {
                     + " HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\"");
         }
         return lines;
+    }
+
+    /**
+     * Parquet records as the generator writes them ({@link AccessLogSchema}), at hh:00:0i of the day, path
+     * {@code <path>/i}, client 2001:db8::i, status 200 (404 and POST for i = 4), i * 1000 micros, 1000 + i bytes.
+     */
+    private static List<GenericRecord> parquetRecords(LocalDate day, int hour, String path, int count) {
+        List<GenericRecord> records = new ArrayList<>();
+        long midnight = day.toEpochDay() * 86_400L;
+        for (int i = 1; i <= count; i++) {
+            records.add(AccessLogSchema.toRecord(new LogRecord(
+                    "2001:db8::" + i,
+                    midnight + hour * 3600L + i,
+                    i == 4 ? "POST" : "GET",
+                    path + "/" + i,
+                    "HTTP/1.1",
+                    i == 4 ? 404 : 200,
+                    1000 + i,
+                    Optional.empty(),
+                    "Mozilla/5.0",
+                    i * 1000L)));
+        }
+        return records;
+    }
+
+    private static void putParquet(S3Client s3, String key, List<GenericRecord> records) {
+        byte[] parquet = new ParquetEncoder(Compression.ZSTD).encodeRecords(records);
+        s3.putObject(r -> r.bucket(LOGS).key(key), RequestBody.fromBytes(parquet));
     }
 
     private static void put(S3Client s3, String key, List<String> lines) {

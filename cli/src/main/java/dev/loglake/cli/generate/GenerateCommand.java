@@ -19,7 +19,9 @@ import dev.loglake.generator.generate.GenerateOptions;
 import dev.loglake.generator.generate.GenerateResult;
 import dev.loglake.generator.generate.GenerateRun;
 import dev.loglake.generator.generate.IncidentParser;
+import dev.loglake.generator.manifest.ChannelDayStats;
 import dev.loglake.generator.model.Incident;
+import dev.loglake.generator.shop.ShopDatabaseTarget;
 import dev.loglake.generator.store.S3Access;
 import dev.loglake.generator.store.S3ObjectStore;
 import dev.loglake.lake.RawLayout;
@@ -139,6 +141,30 @@ public final class GenerateCommand implements Callable<Integer>, CommandPlan.Pla
     String site;
 
     @Option(
+            names = "--shop",
+            description = "Also write the simulated shop's orders of these days (customers, orders, order_items) into"
+                    + " the local stack's database shop, as its role shop; a rerun of a day replaces its orders."
+                    + " The manifest gains the shop's ground truth.")
+    boolean shop;
+
+    @Option(
+            names = "--shop-jdbc-url",
+            paramLabel = "URL",
+            description = "Write the shop into this PostgreSQL database instead (jdbc:postgresql://HOST:PORT/DB),"
+                    + " with --shop-user and --shop-password-env.")
+    String shopJdbcUrl;
+
+    @Option(names = "--shop-user", paramLabel = "USER", description = "The role that writes the shop's tables.")
+    String shopUser;
+
+    @Option(
+            names = "--shop-password-env",
+            paramLabel = "VAR",
+            description = "The environment variable holding --shop-user's password (never a flag: it would show in"
+                    + " the process list).")
+    String shopPasswordEnv;
+
+    @Option(
             names = "--benchmark",
             description = "Measure generation, this machine's compression limit and the end-to-end"
                     + " rate (writes under benchmark/ in the raw bucket) and print them.")
@@ -159,7 +185,11 @@ public final class GenerateCommand implements Callable<Integer>, CommandPlan.Pla
 
     private int runGenerate(GenerateOptions options, S3ObjectStore store, String bucket) {
         ProgressReporter progress = ProgressReporter.toStderr("events", GenerateRun.plannedEvents(options));
-        GenerateRun run = new GenerateRun(options, store, progress);
+        Optional<ShopDatabaseTarget> shopTarget =
+                ShopTargets.resolve(shop, shopJdbcUrl, shopUser, shopPasswordEnv, System.getenv(), config.settings());
+        GenerateRun run = shopTarget
+                .map(target -> new GenerateRun(options, store, progress, target))
+                .orElseGet(() -> new GenerateRun(options, store, progress));
         try (CancelOnInterrupt interrupt = CancelOnInterrupt.install(run::cancel)) {
             progress.start();
             GenerateResult result;
@@ -180,6 +210,14 @@ public final class GenerateCommand implements Callable<Integer>, CommandPlan.Pla
                     result.linesWritten(),
                     result.storedBytes() / 1e6,
                     result.elapsed().toMillis() / 1000.0);
+            shopTarget.ifPresent(target -> System.out.printf(
+                    "Shop: %,d orders of %d day(s) written to %s%n",
+                    result.manifest().shop().values().stream()
+                            .flatMap(List::stream)
+                            .mapToLong(ChannelDayStats::orders)
+                            .sum(),
+                    result.manifest().shop().size(),
+                    target));
             System.out.printf("Manifest: s3://%s/%s%n", bucket, result.manifestKey());
             options.manifestFile().ifPresent(file -> System.out.println("Manifest copy: " + file));
             // Interrupted after the last hour was stored: the run is complete, say so with success.

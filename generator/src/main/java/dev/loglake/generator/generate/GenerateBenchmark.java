@@ -105,7 +105,7 @@ public final class GenerateBenchmark {
 
     private long encodeAll(TrafficModel model, List<HourPlan> hours, ProgressReporter progress) {
         ThreadLocal<HourWriter> writers =
-                ThreadLocal.withInitial(() -> new HourWriter(model, options, store, progress, () -> false));
+                ThreadLocal.withInitial(() -> new HourWriter(model, options, store, progress, () -> false, null));
         List<Callable<Long>> tasks = new ArrayList<>();
         for (HourPlan plan : hours) {
             tasks.add(() -> writers.get()

@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.progress.ProgressReporter;
+import dev.loglake.generator.format.OutputFormat;
 import dev.loglake.generator.manifest.ArrivalDateCounter;
 import dev.loglake.generator.manifest.ArrivalDateStats;
+import dev.loglake.generator.manifest.ChannelDayStats;
 import dev.loglake.generator.manifest.EventDateCounter;
 import dev.loglake.generator.manifest.EventDateStats;
 import dev.loglake.generator.manifest.Manifest;
@@ -14,6 +16,12 @@ import dev.loglake.generator.manifest.RunArguments;
 import dev.loglake.generator.model.Incident;
 import dev.loglake.generator.model.IpPlan;
 import dev.loglake.generator.model.TrafficModel;
+import dev.loglake.generator.shop.ShopCatalog;
+import dev.loglake.generator.shop.ShopDatabaseTarget;
+import dev.loglake.generator.shop.ShopDayCounter;
+import dev.loglake.generator.shop.ShopOrder;
+import dev.loglake.generator.shop.ShopSink;
+import dev.loglake.generator.shop.ShopWriter;
 import dev.loglake.generator.store.ObjectStore;
 import dev.loglake.generator.store.OpenUpload;
 import dev.loglake.lake.RawLayout;
@@ -25,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -53,13 +62,30 @@ public final class GenerateRun {
     private final List<HourPlan> hours;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean failed = new AtomicBoolean();
+    private final Optional<ShopSink> shop;
+    /** Null without a shop. */
+    private final ShopCatalog shopCatalog;
 
     public GenerateRun(GenerateOptions options, ObjectStore store, ProgressReporter progress) {
-        this(options, store, progress, System.err);
+        this(options, store, progress, System.err, Optional.empty());
+    }
+
+    /** A run that also writes the simulated shop's orders of its days into {@code shop}, and their ground truth. */
+    public GenerateRun(GenerateOptions options, ObjectStore store, ProgressReporter progress, ShopDatabaseTarget shop) {
+        this(options, store, progress, System.err, Optional.of(new ShopWriter(shop)));
+    }
+
+    GenerateRun(GenerateOptions options, ObjectStore store, ProgressReporter progress, PrintStream messages) {
+        this(options, store, progress, messages, Optional.empty());
     }
 
     /** A run that reports what it cleaned up and its failures to {@code messages}. */
-    GenerateRun(GenerateOptions options, ObjectStore store, ProgressReporter progress, PrintStream messages) {
+    GenerateRun(
+            GenerateOptions options,
+            ObjectStore store,
+            ProgressReporter progress,
+            PrintStream messages,
+            Optional<ShopSink> shop) {
         this.options = requireNonNull(options, "options is null");
         this.store = requireNonNull(store, "store is null");
         this.progress = requireNonNull(progress, "progress is null");
@@ -67,7 +93,19 @@ public final class GenerateRun {
         this.model = TrafficModel.build(options.seed(), options.eventsPerDay(), options.incidents());
         this.fingerprint = RunFingerprint.of(options);
         this.hours = RunPlan.hours(options, model.returningVisitors());
+        if (shop.isPresent() && !SHOP_FORMATS.contains(options.format())) {
+            throw LoglakeException.user(
+                    "The shop cannot be written with --format %s: its ground truth needs the user agent, the referrer"
+                            + " and the query of every request. Expected one of %s.",
+                    options.format(), SHOP_FORMATS);
+        }
+        this.shop = shop;
+        this.shopCatalog = shop.isPresent() ? new ShopCatalog(model.site().products(), options.seed()) : null;
     }
+
+    /** The formats whose lines keep all the shop's channel rule and sessions read, with the source's site. */
+    static final Set<OutputFormat> SHOP_FORMATS =
+            Set.of(OutputFormat.COMBINED, OutputFormat.COMBINED_REQUEST_TIME, OutputFormat.PARQUET);
 
     /** The valid events a run of these options writes, for a progress bar before the run is built. */
     public static long plannedEvents(GenerateOptions options) {
@@ -85,6 +123,7 @@ public final class GenerateRun {
 
     public GenerateResult execute() {
         long startNanos = System.nanoTime();
+        shop.ifPresent(ShopSink::check);
         store.put(options.keyPrefix() + RawLayout.IP_BLOCKS_KEY, referenceTable());
         CompletionMarkers markers =
                 new CompletionMarkers(store, options.keyPrefix(), options.format(), options.site(), fingerprint);
@@ -103,7 +142,9 @@ public final class GenerateRun {
                             + " written are skipped.",
                     incomplete.size(), hours.size(), cancelled.get() ? " (cancelled)" : "", summarize(incomplete));
         }
-        Manifest manifest = manifest(results);
+        Map<LocalDate, ShopDayCounter> shopDays = shopDays(results);
+        shop.ifPresent(writer -> writer.replaceDays(options.site(), options.start(), orders(shopDays)));
+        Manifest manifest = manifest(results, shopDays);
         String manifestKey = GeneratedKeys.manifestKey(options, fingerprint);
         store.put(manifestKey, ManifestJson.toJson(manifest));
         options.manifestFile().ifPresent(file -> ManifestJson.write(manifest, file));
@@ -174,8 +215,8 @@ public final class GenerateRun {
             thread.setDaemon(true);
             return thread;
         });
-        ThreadLocal<HourWriter> writers = ThreadLocal.withInitial(
-                () -> new HourWriter(model, options, store, progress, () -> cancelled.get() || failed.get()));
+        ThreadLocal<HourWriter> writers = ThreadLocal.withInitial(() ->
+                new HourWriter(model, options, store, progress, () -> cancelled.get() || failed.get(), shopCatalog));
         List<Future<HourResult>> futures = new ArrayList<>();
         for (HourPlan plan : hours) {
             boolean done = completed.contains(CompletionMarkers.hourId(plan.date(), plan.hour()));
@@ -233,7 +274,25 @@ public final class GenerateRun {
         }
     }
 
-    private Manifest manifest(List<HourResult> results) {
+    private static Map<LocalDate, ShopDayCounter> shopDays(List<HourResult> results) {
+        Map<LocalDate, ShopDayCounter> days = new TreeMap<>();
+        for (HourResult result : results) {
+            result.shopDates()
+                    .forEach((date, counter) -> days.merge(date, counter, (merged, more) -> {
+                        merged.addAll(more);
+                        return merged;
+                    }));
+        }
+        return days;
+    }
+
+    private static Map<LocalDate, List<ShopOrder>> orders(Map<LocalDate, ShopDayCounter> days) {
+        Map<LocalDate, List<ShopOrder>> orders = new TreeMap<>();
+        days.forEach((date, counter) -> orders.put(date, counter.orders()));
+        return orders;
+    }
+
+    private Manifest manifest(List<HourResult> results, Map<LocalDate, ShopDayCounter> shopDays) {
         Map<LocalDate, EventDateCounter> eventDates = new TreeMap<>();
         Map<LocalDate, ArrivalDateCounter> arrivalDates = new TreeMap<>();
         for (HourResult result : results) {
@@ -251,7 +310,9 @@ public final class GenerateRun {
         eventDates.forEach((date, counter) -> eventStats.put(date.toString(), counter.toStats()));
         Map<String, ArrivalDateStats> arrivalStats = new TreeMap<>();
         arrivalDates.forEach((date, counter) -> arrivalStats.put(date.toString(), counter.toStats()));
-        return new Manifest(Manifest.FORMAT_VERSION, arguments(), eventStats, arrivalStats);
+        Map<String, List<ChannelDayStats>> shopStats = new TreeMap<>();
+        shopDays.forEach((date, counter) -> shopStats.put(date.toString(), counter.toStats()));
+        return new Manifest(Manifest.FORMAT_VERSION, arguments(), eventStats, arrivalStats, shopStats);
     }
 
     private RunArguments arguments() {

@@ -14,6 +14,8 @@ import dev.loglake.generator.manifest.EventDateCounter;
 import dev.loglake.generator.model.AccessEvent;
 import dev.loglake.generator.model.TrafficModel;
 import dev.loglake.generator.model.WindowTraffic;
+import dev.loglake.generator.shop.ShopCatalog;
+import dev.loglake.generator.shop.ShopDayCounter;
 import dev.loglake.generator.store.ObjectStore;
 import dev.loglake.generator.store.ObjectUpload;
 import dev.loglake.lake.RawLayout;
@@ -46,6 +48,9 @@ final class HourWriter {
     private final ObjectStore store;
     private final ProgressReporter progress;
     private final BooleanSupplier cancelled;
+    /** Null when the run writes no shop: then the shop's ground truth costs nothing. */
+    private final ShopCatalog shop;
+
     private final WindowTraffic traffic;
     private final LineEncoder encoder;
     private final MalformedLines malformed;
@@ -56,7 +61,9 @@ final class HourWriter {
             GenerateOptions options,
             ObjectStore store,
             ProgressReporter progress,
-            BooleanSupplier cancelled) {
+            BooleanSupplier cancelled,
+            ShopCatalog shop) {
+        this.shop = shop;
         this.model = requireNonNull(model, "model is null");
         this.options = requireNonNull(options, "options is null");
         this.store = store;
@@ -69,6 +76,7 @@ final class HourWriter {
 
     HourResult write(HourPlan plan, WriteMode mode) {
         Map<LocalDate, EventDateCounter> eventDates = new HashMap<>();
+        Map<LocalDate, ShopDayCounter> shopDates = new HashMap<>();
         ArrivalDateCounter arrival = new ArrivalDateCounter();
         List<String> keys = new ArrayList<>();
         long storedBytes = 0;
@@ -111,6 +119,8 @@ final class HourWriter {
             newcomer += lateParts[part];
             count(onTime, plan.date(), false, eventDates, arrival);
             count(late, source, true, eventDates, arrival);
+            countShop(onTime, plan.date(), shopDates);
+            countShop(late, source, shopDates);
             MalformedKind[] kinds = malformedKinds(plan, part, onTime.size() + late.size(), random);
             arrival.addMalformed(kinds.length);
             arrival.addObjects(1);
@@ -130,7 +140,17 @@ final class HourWriter {
             }
             progress.addDone(onTime.size() + late.size());
         }
-        return new HourResult(plan, eventDates, arrival, keys, storedBytes, rawBytes);
+        return new HourResult(plan, eventDates, arrival, keys, storedBytes, rawBytes, shopDates);
+    }
+
+    private void countShop(List<AccessEvent> events, LocalDate eventDate, Map<LocalDate, ShopDayCounter> shopDates) {
+        if (shop == null || events.isEmpty()) {
+            return;
+        }
+        ShopDayCounter counter = shopDates.computeIfAbsent(eventDate, date -> new ShopDayCounter(shop));
+        for (AccessEvent event : events) {
+            counter.add(event, model.customerId(event.visitor().key()));
+        }
     }
 
     private void count(

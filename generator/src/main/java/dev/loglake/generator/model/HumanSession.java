@@ -34,8 +34,16 @@ final class HumanSession {
     void walk(long startMillis, Referrers referrers) {
         now = startMillis;
         Referrers.Source source = referrers.source(random, visitor.kind() == VisitorKind.RETURNING);
-        Token referer = referrers.referer(source, random);
-        Optional<Resource> next = Optional.of(entryPage(source));
+        Optional<Resource> next;
+        Token referer;
+        if (source == Referrers.Source.PAID) {
+            Referrers.AdClick click = referrers.adClick(random);
+            referer = click.referer();
+            next = Optional.of(entryPage(source).withQuery(click.query()));
+        } else {
+            referer = referrers.referer(source, random);
+            next = Optional.of(entryPage(source));
+        }
         for (int views = 0; views < MAX_PAGE_VIEWS && next.isPresent(); views++) {
             Optional<Resource> shown = view(next.get(), referer);
             if (shown.isEmpty()) {
@@ -64,6 +72,10 @@ final class HumanSession {
                 referer = resource.kind() == ResourceKind.ACTION ? resource.url() : referer;
                 resource = resource.redirect().get();
                 now += 40 + random.nextInt(200);
+                if (resource.kind() == ResourceKind.CONFIRMATION) {
+                    // The shop's confirmation page names the order it placed: what joins the logs to the orders.
+                    resource = resource.withQuery("order=" + model.orderId(visitor.key(), now));
+                }
                 continue;
             }
             if (resource.equals(site.account()) && event.status() == 302) {
@@ -140,7 +152,7 @@ final class HumanSession {
     private Resource entryPage(Referrers.Source source) {
         double draw = random.nextDouble();
         return switch (source) {
-            case SEARCH -> draw < 0.5
+            case SEARCH, PAID -> draw < 0.5
                     ? any(site.products())
                     : draw < 0.7 ? any(site.categories()) : draw < 0.95 ? any(site.articles()) : site.landing();
             case SOCIAL -> draw < 0.5 ? any(site.articles()) : draw < 0.9 ? any(site.products()) : site.landing();

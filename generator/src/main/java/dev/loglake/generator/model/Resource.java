@@ -58,6 +58,25 @@ public record Resource(
         return id;
     }
 
+    /**
+     * This resource requested with a query string (campaign parameters, an order id): the same page, path and
+     * response, another request target. The URL others send as their referrer stays the page's own.
+     */
+    public Resource withQuery(String query) {
+        String separator = target.text().indexOf('?') < 0 ? "?" : "&";
+        return new Resource(
+                id,
+                method,
+                new Token(target.text() + separator + query),
+                pathId,
+                url,
+                kind,
+                bytes,
+                medianMillis,
+                assets,
+                redirect);
+    }
+
     /** The target up to the first '?', which is what reports count as the path. */
     public static String pathOf(String target) {
         int query = target.indexOf('?');

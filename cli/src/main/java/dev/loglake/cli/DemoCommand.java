@@ -5,6 +5,7 @@ import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.LakeConfig;
 import dev.loglake.core.config.LeaseConfig;
 import dev.loglake.core.config.Settings;
+import dev.loglake.core.config.ShopConfig;
 import dev.loglake.core.config.StackConfig;
 import dev.loglake.core.config.TransformConfig;
 import dev.loglake.core.progress.ProgressReporter;
@@ -95,7 +96,8 @@ final class DemoCommand implements Callable<Integer> {
                             s3,
                             clients.schemas(),
                             TransformConfig.from(connected),
-                            LeaseConfig.from(connected))
+                            LeaseConfig.from(connected),
+                            ShopConfig.from(connected))
                     .run(TransformRequest.pending());
             out.println(
                     summary.nothingToDo()

@@ -5,6 +5,7 @@ import dev.loglake.cli.ConfigOptions;
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.LeaseConfig;
 import dev.loglake.core.config.Settings;
+import dev.loglake.core.config.ShopConfig;
 import dev.loglake.core.config.TransformConfig;
 import dev.loglake.lake.DayRange;
 import dev.loglake.lake.LakeClients;
@@ -74,7 +75,12 @@ public final class TransformCommand implements Callable<Integer>, CommandPlan.Pl
         LakeClients clients = LakeClients.from(settings);
         try (S3Client s3 = clients.s3()) {
             TransformSummary summary = new TransformRunner(
-                            clients.trino(), s3, clients.schemas(), transformConfig, leaseConfig)
+                            clients.trino(),
+                            s3,
+                            clients.schemas(),
+                            transformConfig,
+                            leaseConfig,
+                            ShopConfig.from(settings))
                     .run(request);
             print(summary);
         }

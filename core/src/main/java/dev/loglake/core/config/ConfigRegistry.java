@@ -18,7 +18,8 @@ public final class ConfigRegistry {
             GenerateConfig.PROPERTIES,
             GenerateVolumeConfig.PROPERTIES,
             ScheduleConfig.PROPERTIES,
-            StackConfig.PROPERTIES));
+            StackConfig.PROPERTIES,
+            ShopConfig.PROPERTIES));
 
     private ConfigRegistry() {}
 

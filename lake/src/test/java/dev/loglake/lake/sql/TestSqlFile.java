@@ -93,7 +93,10 @@ class TestSqlFile {
                 "raw_object_filter",
                 "from_date",
                 "to_date",
-                "lateness_days");
+                "lateness_days",
+                // The shop's catalog and schema (transforms/run/ShopMarts), for marts with @requires_catalog.
+                "shop_catalog",
+                "shop_schema");
         try (Stream<Path> files = Files.walk(root)) {
             List<Path> sqlFiles =
                     // reports/ holds the report module's queries, not tables: its own test checks them.

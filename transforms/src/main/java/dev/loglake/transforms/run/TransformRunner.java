@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.LeaseConfig;
+import dev.loglake.core.config.ShopConfig;
 import dev.loglake.core.config.TransformConfig;
 import dev.loglake.core.lease.HeldLease;
 import dev.loglake.core.lease.WriterLease;
@@ -11,6 +12,7 @@ import dev.loglake.core.trino.TrinoConnections;
 import dev.loglake.lake.DayRange;
 import dev.loglake.lake.LakeSchemas;
 import dev.loglake.lake.RawLayout;
+import dev.loglake.lake.model.Model;
 import dev.loglake.lake.model.ModelCatalog;
 import dev.loglake.lake.model.ModelKind;
 import dev.loglake.lake.source.SourceRegistry;
@@ -60,6 +62,10 @@ public final class TransformRunner {
     private final LakeSchemas schemas;
     private final TransformConfig config;
     private final LeaseConfig leaseConfig;
+    private final ShopConfig shop;
+    /** The shop's marts as this run finds the shop catalog; set while a run lasts. */
+    private ShopMarts shopMarts;
+
     private TrinoSession trino;
     private HeldLease lease;
     /** The raw days of the run in progress: which objects its statements may open (null between runs). */
@@ -71,6 +77,18 @@ public final class TransformRunner {
             LakeSchemas schemas,
             TransformConfig config,
             LeaseConfig leaseConfig) {
+        this(connections, s3, schemas, config, leaseConfig, ShopConfig.DEFAULT);
+    }
+
+    /** A runner whose marts that join the shop read its catalog and schema {@code shop}. */
+    public TransformRunner(
+            TrinoConnections connections,
+            S3Client s3,
+            LakeSchemas schemas,
+            TransformConfig config,
+            LeaseConfig leaseConfig,
+            ShopConfig shop) {
+        this.shop = requireNonNull(shop, "shop is null");
         // Named, so that the drain of readers (ReaderDrain) tells this run's queries from theirs.
         // Every statement of the run asks for the configured retry policy: with TASK, a lost worker's tasks run
         // again elsewhere and the statement completes.
@@ -110,6 +128,7 @@ public final class TransformRunner {
             return summary;
         } finally {
             this.trino = null;
+            this.shopMarts = null;
             this.raw = null;
             this.lease = null;
         }
@@ -119,6 +138,7 @@ public final class TransformRunner {
             TransformRequest request, Instant started, SortedSet<LocalDate> available, RawDays raw, Ledger ledger) {
         JobRunner jobs = new JobRunner(connections, trino, schemas, ledger);
         createSchemasAndTables(jobs);
+        shopMarts = ShopMarts.detect(trino, shop, MODELS.all(ModelKind.MODEL, "marts"));
         SortedMap<LocalDate, Ledger.DayStatus> arrivalStatuses = ledger.statuses(Ledger.DayKind.ARRIVAL);
         SortedSet<LocalDate> arrivalDays = request.range()
                 .map(range -> (SortedSet<LocalDate>) new TreeSet<>(range.dates()))
@@ -210,8 +230,9 @@ public final class TransformRunner {
             for (DayRange events : martRanges(eventDays, rowsPerEventDay)) {
                 Map<String, SqlValue> eventValues = values(events);
                 lease.checkHeld();
-                orphans.remove(MODELS.all(ModelKind.MODEL, "marts"), events);
-                graph.run(MODELS.all(ModelKind.MODEL, "marts"), model -> {
+                List<Model> marts = shopMarts.buildable(MODELS.all(ModelKind.MODEL, "marts"));
+                orphans.remove(marts, events);
+                graph.run(marts, model -> {
                     lease.checkHeld();
                     long rows = write(jobs, rerun, model.file(), events, eventValues);
                     jobs.analyze(model.file(), events, rows);
@@ -219,7 +240,11 @@ public final class TransformRunner {
                         totals.requests.addAndGet(rows);
                     }
                 });
-                checks.run("marts", "dt=" + events, eventValues);
+                Set<String> skipped = MODELS.all(ModelKind.MODEL, "marts").stream()
+                        .filter(model -> !marts.contains(model))
+                        .map(Model::file)
+                        .collect(java.util.stream.Collectors.toSet());
+                checks.run("marts", "dt=" + events, eventValues, skipped);
             }
             lease.checkHeld();
             Map<LocalDate, Ledger.DayStatus> arrivalStatuses = days.arrivalStatuses(arrival);
@@ -372,6 +397,7 @@ public final class TransformRunner {
         values.put("to_date", new SqlValue.Date(range.to()));
         values.put("lateness_days", new SqlValue.Integer(config.latenessDays()));
         values.put("raw_object_filter", raw.objectFilter(range.from(), range.to()));
+        values.putAll(shopMarts.values());
         return values;
     }
 

@@ -27,6 +27,9 @@ import java.util.function.Function;
  * marts it reads), so a mart the lake adds without a port stops the bench, naming it.
  */
 final class DuckDbMarts {
+    /** The header tag of a mart that reads a catalog besides the lake's (transforms' ShopMarts). */
+    static final String REQUIRES_CATALOG = "requires_catalog";
+
     private final List<MartPort> ports;
     private final int threads;
 
@@ -35,9 +38,15 @@ final class DuckDbMarts {
         this.threads = threads;
     }
 
-    /** The ports of every mart of the lake's sql/marts/, in the order the lake builds them. */
+    /**
+     * The ports of every mart of the lake's sql/marts/ that the access logs alone make, in the order the lake builds
+     * them. A mart that joins another database ({@code @requires_catalog}, such as the shop's conversions) has no
+     * port: the peer reads the same raw objects and nothing else, and the bench's lakes have no such catalog, so
+     * loglake skips it there too.
+     */
     static DuckDbMarts ofLake(int threads) {
         List<String> marts = ModelCatalog.lake().all(ModelKind.MODEL, "marts").stream()
+                .filter(model -> model.sql().tag(REQUIRES_CATALOG).isEmpty())
                 .map(Model::name)
                 .toList();
         return new DuckDbMarts(

@@ -23,7 +23,7 @@ class TestBenchStages {
         assertThatThrownBy(() -> BenchStages.parse(List.of("formats", "format")))
                 .isInstanceOf(LoglakeException.class)
                 .hasMessage("Invalid --stages 'format': expected some of"
-                        + " generator,etl,incremental,load,reports,formats,scale, separated by commas.");
+                        + " generator,etl,retry,incremental,load,reports,formats,scale, separated by commas.");
         assertThatThrownBy(() -> BenchStages.parse(List.of()))
                 .isInstanceOf(LoglakeException.class)
                 .hasMessageContaining("no stage given");

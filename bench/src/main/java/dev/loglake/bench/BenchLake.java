@@ -18,7 +18,6 @@ import dev.loglake.transforms.run.TransformRequest;
 import dev.loglake.transforms.run.TransformRunner;
 import dev.loglake.transforms.run.TransformSummary;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -164,20 +163,10 @@ public final class BenchLake {
     public List<List<Object>> rows(String sql) {
         try (Connection connection = trino().open();
                 Statement statement = connection.createStatement()) {
-            List<List<Object>> rows = new ArrayList<>();
             if (!statement.execute(sql)) {
-                return rows;
+                return List.of();
             }
-            ResultSet result = statement.getResultSet();
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    row.add(result.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return ResultRows.of(statement.getResultSet());
         } catch (SQLException e) {
             // the cause tells a server that does not answer from a failed query (see Unreachable)
             throw LoglakeException.external("Bench query failed: " + e.getMessage() + " (" + sql + ")", e);

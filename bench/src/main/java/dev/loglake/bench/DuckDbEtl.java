@@ -67,6 +67,16 @@ final class DuckDbEtl {
     }
 
     /** Parses every raw object under the raw directory into {@code output}/fact and {@code output}/quarantine. */
+    /**
+     * A DuckDB session as every run of the peer uses it: its threads, UTC (timestamps as the lake's), and no
+     * insertion order to keep (the outputs are partitioned files, read unordered).
+     */
+    static void configure(Statement sql, int threads) throws SQLException {
+        sql.execute("SET threads = " + threads);
+        sql.execute("SET TimeZone = 'UTC'");
+        sql.execute("SET preserve_insertion_order = false");
+    }
+
     Run run(Path output) {
         try {
             Files.createDirectories(output);
@@ -77,9 +87,7 @@ final class DuckDbEtl {
         long started = System.nanoTime();
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
                 Statement sql = duckdb.createStatement()) {
-            sql.execute("SET threads = " + threads);
-            sql.execute("SET TimeZone = 'UTC'");
-            sql.execute("SET preserve_insertion_order = false");
+            configure(sql, threads);
             sql.execute(macros());
             sql.execute("CREATE TEMP TABLE ip_blocks AS " + ipBlocks());
             sql.execute("CREATE TEMP TABLE raw_lines AS " + rawLines());

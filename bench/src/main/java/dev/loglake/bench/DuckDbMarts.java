@@ -69,9 +69,7 @@ final class DuckDbMarts {
         long started = System.nanoTime();
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
                 Statement sql = duckdb.createStatement()) {
-            sql.execute("SET threads = " + threads);
-            sql.execute("SET TimeZone = 'UTC'");
-            sql.execute("SET preserve_insertion_order = false");
+            DuckDbEtl.configure(sql, threads);
             sql.execute(MartPort.fill(
                     "facts.sql",
                     Map.of(
@@ -129,16 +127,7 @@ final class DuckDbMarts {
 
     private static List<List<Object>> rows(Statement sql, String query) {
         try (ResultSet result = sql.executeQuery(query)) {
-            List<List<Object>> rows = new ArrayList<>();
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    row.add(result.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return ResultRows.of(result);
         } catch (SQLException e) {
             throw LoglakeException.external("DuckDB query failed: " + e.getMessage() + " (" + query + ")", e);
         }

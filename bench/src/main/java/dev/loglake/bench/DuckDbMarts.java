@@ -27,9 +27,6 @@ import java.util.function.Function;
  * marts it reads), so a mart the lake adds without a port stops the bench, naming it.
  */
 final class DuckDbMarts {
-    /** The header tag of a mart that reads a catalog besides the lake's (transforms' ShopMarts). */
-    static final String REQUIRES_CATALOG = "requires_catalog";
-
     private final List<MartPort> ports;
     private final int threads;
 
@@ -46,7 +43,7 @@ final class DuckDbMarts {
      */
     static DuckDbMarts ofLake(int threads) {
         List<String> marts = ModelCatalog.lake().all(ModelKind.MODEL, "marts").stream()
-                .filter(model -> model.sql().tag(REQUIRES_CATALOG).isEmpty())
+                .filter(model -> !model.readsOtherCatalog())
                 .map(Model::name)
                 .toList();
         return new DuckDbMarts(

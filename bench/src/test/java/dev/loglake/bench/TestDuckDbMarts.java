@@ -29,7 +29,7 @@ class TestDuckDbMarts {
     @Test
     void everyMartOfTheLakeHasAPortInTheLakesOrder() {
         List<String> lakeMarts = ModelCatalog.lake().all(ModelKind.MODEL, "marts").stream()
-                .filter(model -> model.sql().tag(DuckDbMarts.REQUIRES_CATALOG).isEmpty())
+                .filter(model -> !model.readsOtherCatalog())
                 .map(Model::name)
                 .filter(mart -> !mart.equals("fact_requests"))
                 .toList();

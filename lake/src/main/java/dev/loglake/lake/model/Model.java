@@ -16,6 +16,9 @@ import java.util.Set;
  *     references and its {@code @depends_on} tags
  */
 public record Model(String file, ModelKind kind, String relation, Set<String> reads, SqlFile sql) {
+    /** The header tag of a model that reads a catalog besides the lake's. */
+    public static final String REQUIRES_CATALOG = "requires_catalog";
+
     public Model {
         requireNonNull(file, "file is null");
         requireNonNull(kind, "kind is null");
@@ -32,6 +35,15 @@ public record Model(String file, ModelKind kind, String relation, Set<String> re
     /** The relation's name without its layer, such as {@code fact_requests}. */
     public String name() {
         return relation.substring(relation.indexOf('.') + 1);
+    }
+
+    /**
+     * Whether the model joins a catalog besides the lake's (header tag {@code @requires_catalog}, such as the shop's
+     * conversions): the transform builds it only while Trino has that catalog, and the bench's DuckDB peer, which
+     * reads the raw logs alone, has no port of it.
+     */
+    public boolean readsOtherCatalog() {
+        return sql.tag(REQUIRES_CATALOG).isPresent();
     }
 
     /** The partition column of a model's table, if it is partitioned. */

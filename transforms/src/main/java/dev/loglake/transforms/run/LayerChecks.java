@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -34,11 +35,11 @@ final class LayerChecks {
 
     /** Runs the tests of {@code layer} over the partitions of {@code values}' from_date to to_date. */
     void run(String layer, String partitions, Map<String, SqlValue> values) {
-        run(layer, partitions, values, java.util.Set.of());
+        run(layer, partitions, values, Set.of());
     }
 
     /** As above, without the tests of the models this run skipped (their tables may not exist). */
-    void run(String layer, String partitions, Map<String, SqlValue> values, java.util.Set<String> skippedFiles) {
+    void run(String layer, String partitions, Map<String, SqlValue> values, Set<String> skippedFiles) {
         List<DataTest> tests = catalog.tests(layer).stream()
                 .filter(test -> !skippedFiles.contains(test.source()))
                 .toList();

@@ -7,6 +7,8 @@ import dev.loglake.lake.sql.SqlValue;
 import dev.loglake.lake.trino.TrinoSession;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +18,6 @@ import org.slf4j.LoggerFactory;
  * naming the table, when the catalog lacks a table they read. Checked once per run.
  */
 final class ShopMarts {
-    static final String TAG = "requires_catalog";
     /** The shop's tables the marts read. */
     static final List<String> TABLES = List.of("orders");
 
@@ -79,9 +80,16 @@ final class ShopMarts {
 
     /** The marts this run builds: all of them with the shop connected, else all but those that need it. */
     List<Model> buildable(List<Model> marts) {
-        return connected
-                ? marts
-                : marts.stream().filter(model -> !needsShop(model)).toList();
+        return marts.stream().filter(model -> !skips(model)).toList();
+    }
+
+    /** The files of the marts this run skips, whose tables (and so whose data tests) may not exist. */
+    Set<String> skippedFiles(List<Model> marts) {
+        return marts.stream().filter(this::skips).map(Model::file).collect(Collectors.toSet());
+    }
+
+    private boolean skips(Model model) {
+        return !connected && needsShop(model);
     }
 
     /** The shop marts' parameters (a file is given only those it uses). */
@@ -92,6 +100,6 @@ final class ShopMarts {
     }
 
     private static boolean needsShop(Model model) {
-        return model.sql().tag(TAG).isPresent();
+        return model.readsOtherCatalog();
     }
 }

@@ -240,11 +240,11 @@ public final class TransformRunner {
                         totals.requests.addAndGet(rows);
                     }
                 });
-                Set<String> skipped = MODELS.all(ModelKind.MODEL, "marts").stream()
-                        .filter(model -> !marts.contains(model))
-                        .map(Model::file)
-                        .collect(java.util.stream.Collectors.toSet());
-                checks.run("marts", "dt=" + events, eventValues, skipped);
+                checks.run(
+                        "marts",
+                        "dt=" + events,
+                        eventValues,
+                        shopMarts.skippedFiles(MODELS.all(ModelKind.MODEL, "marts")));
             }
             lease.checkHeld();
             Map<LocalDate, Ledger.DayStatus> arrivalStatuses = days.arrivalStatuses(arrival);

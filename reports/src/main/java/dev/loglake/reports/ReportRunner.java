@@ -6,6 +6,9 @@ import dev.loglake.core.LoglakeException;
 import dev.loglake.core.trino.TrinoConnections;
 import dev.loglake.lake.LakeSchemas;
 import dev.loglake.lake.trino.TrinoSession;
+import dev.loglake.reports.model.Business;
+import dev.loglake.reports.model.BusinessFigures;
+import dev.loglake.reports.model.ChannelRow;
 import dev.loglake.reports.model.HourTraffic;
 import dev.loglake.reports.model.Incident;
 import dev.loglake.reports.model.IncidentRule;
@@ -112,7 +115,8 @@ public final class ReportRunner {
             log.info("Report on the {} {}: {}", window.period().id(), window.key(), coverage.summary());
             ReportModel model;
             try {
-                model = read(coverage, DayCoverage.describe(previous, statuses), request.site());
+                model = read(
+                        coverage, DayCoverage.describe(previous, statuses), request.site(), queries.conversionsExist());
             } catch (LoglakeException e) {
                 // A query that failed on a day being rewritten under it: say so, rather than Trino's file error.
                 ReloadCheck.requireUnchanged(before, queries.ledgerDays(previous.first(), window.last()), e);
@@ -123,14 +127,19 @@ public final class ReportRunner {
         }
     }
 
-    /** Reads the period's numbers of the site (all sites when empty), every query at once ({@link ConcurrentQueries}). */
-    private ReportModel read(DayCoverage coverage, DayCoverage previousCoverage, Optional<String> site) {
+    /**
+     * Reads the period's numbers of the site (all sites when empty), every query at once ({@link ConcurrentQueries}),
+     * the shop's too when the lake has the conversions mart.
+     */
+    private ReportModel read(
+            DayCoverage coverage, DayCoverage previousCoverage, Optional<String> site, boolean withBusiness) {
         PeriodWindow window = coverage.window();
         log.info(
                 "Reading the figures of {} (and {} for the change): headline, traffic, top pages and referrers,"
-                        + " audience mix, status codes",
+                        + " audience mix, status codes{}",
                 window.key(),
-                previousCoverage.window().key());
+                previousCoverage.window().key(),
+                withBusiness ? ", the shop's revenue and conversion" : "");
         List<LocalDate> complete = coverage.completeDays();
         List<LocalDate> bothPeriods = new ArrayList<>(previousCoverage.completeDays());
         bothPeriods.addAll(complete);
@@ -144,6 +153,9 @@ public final class ReportRunner {
             var topReferrers = queries.submit(q -> q.topReferrers(complete, TOP_REFERRERS));
             var audienceMix = queries.submit(q -> q.audienceMix(complete, TOP_MIX_VALUES));
             var sites = queries.submit(q -> q.sites(complete));
+            var business = queries.submit(
+                    q -> withBusiness ? q.business(window, bothPeriods) : Map.<String, BusinessFigures>of());
+            var channels = queries.submit(q -> withBusiness ? q.revenueByChannel(complete) : List.<ChannelRow>of());
             if (site.isPresent() && sites.get().isEmpty()) {
                 List<String> known = queries.submit(ReportQueries::lakeSites).get();
                 throw LoglakeException.user(
@@ -172,8 +184,19 @@ public final class ReportRunner {
                     incidents,
                     IncidentRule.DEFAULT,
                     site,
-                    sites.get());
+                    sites.get(),
+                    business(business.get(), channels.get()));
         }
+    }
+
+    /** The shop's part of the report; empty when the lake has no visit in the conversions mart for the period. */
+    private static Optional<Business> business(Map<String, BusinessFigures> figures, List<ChannelRow> channels) {
+        BusinessFigures current = figures.get("current");
+        if (current == null) {
+            log.info("No business data for the period: {}", Business.NOT_CONNECTED);
+            return Optional.empty();
+        }
+        return Optional.of(Business.of(current, Optional.ofNullable(figures.get("previous")), channels));
     }
 
     /** By hour (all 24, quiet ones at zero) for a day; by day for a week or a month. */

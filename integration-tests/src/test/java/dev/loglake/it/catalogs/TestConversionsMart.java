@@ -22,6 +22,15 @@ import dev.loglake.lake.DayRange;
 import dev.loglake.lake.LakeSchemas;
 import dev.loglake.lake.catalog.CatalogRequest;
 import dev.loglake.lake.catalog.Catalogs;
+import dev.loglake.reports.Period;
+import dev.loglake.reports.ReportRequest;
+import dev.loglake.reports.ReportRunner;
+import dev.loglake.reports.model.Business;
+import dev.loglake.reports.model.BusinessFigures;
+import dev.loglake.reports.model.ChannelRow;
+import dev.loglake.reports.model.ReportModel;
+import dev.loglake.reports.model.Unit;
+import dev.loglake.reports.render.Html;
 import dev.loglake.stack.ShopDatabase;
 import dev.loglake.testing.LocalStackExtension;
 import dev.loglake.testing.TestStack;
@@ -29,44 +38,55 @@ import dev.loglake.transforms.run.TransformRequest;
 import dev.loglake.transforms.run.TransformRunner;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Issue #15's conversions mart on the shared test stack: a day generated with the shop (its orders in a schema of the
- * stack's shop database), loaded without the shop catalog (the mart is skipped), then with it (the mart equals the
- * manifest's ground truth, row for row), and refused, naming the table, when the shop's schema lacks the orders.
+ * Issue #15's conversions mart and report on the shared test stack: two days generated with the shop (its orders in a
+ * schema of the stack's shop database), loaded without the shop catalog (the mart is skipped, the report says no
+ * business data is connected), then with it (the mart equals the manifest's ground truth, row for row, and the day's
+ * report shows the manifest's revenue, orders and conversion rate, their change against the day before and the
+ * revenue by channel), and refused, naming the table, when the shop's schema lacks the orders.
  */
 @ExtendWith(LocalStackExtension.class)
 class TestConversionsMart {
+    private static final LocalDate PREVIOUS_DAY = LocalDate.of(2034, 7, 2);
     private static final LocalDate DAY = LocalDate.of(2034, 7, 3);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2034-07-10T06:00:00Z"), ZoneOffset.UTC);
     private static final String CATALOG = "it_shop";
     private static final String SCHEMA = "it_conversions";
     private static final String EMPTY_SCHEMA = "it_conversions_empty";
 
     @Test
-    void theMartJoinsTheLakeWithTheShopAndEqualsTheManifest(TestStack stack) throws Exception {
+    void theMartAndTheReportJoinTheLakeWithTheShopAndEqualTheManifest(TestStack stack, @TempDir Path out)
+            throws Exception {
         TransformFixture lake = new TransformFixture(stack, "conversions");
         String password = stack.stack().shopDatabase().password();
         resetSchemas(stack, password);
         Manifest manifest = generate(stack, lake, password);
         Manifest rerun = generate(stack, lake, password);
         assertThat(rerun.shop()).isEqualTo(manifest.shop());
-        long orders = manifest.shop().get(DAY.toString()).stream()
-                .mapToLong(ChannelDayStats::orders)
-                .sum();
-        assertThat(orders).as("orders of the day").isPositive();
+        long orders =
+                total(manifest, DAY).orders() + total(manifest, PREVIOUS_DAY).orders();
+        assertThat(total(manifest, DAY).orders()).as("orders of the day").isPositive();
         assertThat(countOrders(stack, password))
                 .as("the rerun replaced the day's orders")
                 .isEqualTo(orders);
@@ -75,6 +95,10 @@ class TestConversionsMart {
         assertThat(tableExists(stack, lake))
                 .as("the mart is skipped without the shop catalog")
                 .isFalse();
+        assertThat(report(stack, lake, out.resolve("traffic-only")).business())
+                .as("a report without business data")
+                .isEmpty();
+        assertThat(out.resolve("traffic-only/report.html")).content().contains(Html.escape(Business.NOT_CONNECTED));
 
         Catalogs catalogs = new Catalogs(new TrinoConnections(stack.trinoConfig()), "hive");
         catalogs.add(
@@ -98,8 +122,55 @@ class TestConversionsMart {
             transform(stack, lake, new ShopConfig(CATALOG, SCHEMA), TransformRequest.days(range()));
 
             assertThat(martRows(stack, lake)).isEqualTo(expected(manifest));
+
+            Business business =
+                    report(stack, lake, out.resolve("with-shop")).business().orElseThrow();
+            assertThat(business.kpis())
+                    .isEqualTo(BusinessFigures.kpis(total(manifest, DAY), Optional.of(total(manifest, PREVIOUS_DAY))));
+            assertThat(business.channels()).isEqualTo(channels(manifest, DAY));
+            assertThat(out.resolve("with-shop/report.html"))
+                    .content()
+                    .contains("id=\"kpi-revenue\"><div class=\"label\">Revenue</div><div class=\"value\">"
+                            + Unit.CENTS.format(total(manifest, DAY).revenueCents()))
+                    .doesNotContain(Html.escape(Business.NOT_CONNECTED));
         } finally {
             catalogs.drop(CATALOG);
+        }
+    }
+
+    /** The manifest's visits, converting visits, orders and revenue of a day, over its channels and campaigns. */
+    private static BusinessFigures total(Manifest manifest, LocalDate day) {
+        return sum(manifest.shop().get(day.toString()));
+    }
+
+    /** The manifest's day by channel, most revenue first (ties by channel), as the report's table. */
+    private static List<ChannelRow> channels(Manifest manifest, LocalDate day) {
+        Map<String, List<ChannelDayStats>> byChannel =
+                manifest.shop().get(day.toString()).stream().collect(Collectors.groupingBy(ChannelDayStats::channel));
+        return byChannel.entrySet().stream()
+                .map(channel -> new ChannelRow(channel.getKey(), sum(channel.getValue())))
+                .sorted(Comparator.comparingLong(
+                                (ChannelRow row) -> -row.figures().revenueCents())
+                        .thenComparing(ChannelRow::channel))
+                .toList();
+    }
+
+    private static BusinessFigures sum(List<ChannelDayStats> stats) {
+        return new BusinessFigures(
+                stats.stream().mapToLong(ChannelDayStats::sessions).sum(),
+                stats.stream().mapToLong(ChannelDayStats::convertingSessions).sum(),
+                stats.stream().mapToLong(ChannelDayStats::orders).sum(),
+                stats.stream().mapToLong(ChannelDayStats::revenueCents).sum());
+    }
+
+    /** The day's report, written into {@code dir}: its model as the runner read it. */
+    private static ReportModel report(TestStack stack, TransformFixture lake, Path dir) {
+        try (S3Client s3 = stack.newS3Client()) {
+            ReportRunner runner = new ReportRunner(
+                    new TrinoConnections(stack.trinoConfig()), s3, LakeSchemas.of("hive", lake.lake()), CLOCK);
+            ReportRequest request = new ReportRequest(DAY, Period.DAY, dir);
+            runner.run(request);
+            return runner.model(request);
         }
     }
 
@@ -150,7 +221,7 @@ class TestConversionsMart {
     }
 
     private static DayRange range() {
-        return new DayRange(DAY, DAY);
+        return new DayRange(PREVIOUS_DAY, DAY);
     }
 
     private static void transform(TestStack stack, TransformFixture lake, ShopConfig shop, TransformRequest request) {
@@ -168,16 +239,16 @@ class TestConversionsMart {
 
     private static Manifest generate(TestStack stack, TransformFixture lake, String password) {
         GenerateOptions options = new GenerateOptions(
-                DAY,
-                1,
-                4_000,
+                PREVIOUS_DAY,
+                2,
+                2_500,
                 15,
                 OutputFormat.COMBINED,
                 Compression.GZIP,
                 1,
                 0,
                 0,
-                GenerateOptions.defaultIncidents(DAY, 1),
+                GenerateOptions.defaultIncidents(PREVIOUS_DAY, 2),
                 2,
                 GenerateOptions.DEFAULT_MAX_EVENTS_PER_OBJECT,
                 "",

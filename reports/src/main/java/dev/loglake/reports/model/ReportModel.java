@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.loglake.reports.period.DayCoverage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.TreeMap;
  *
  * @param site the one site reported on, or empty for all sites
  * @param sites the per-site breakdown (the one site alone, for a report on one)
+ * @param business the shop's figures, empty when the lake has no business data for the period ({@link
+ *     Business#NOT_CONNECTED})
  */
 public record ReportModel(
         DayCoverage coverage,
@@ -29,7 +32,8 @@ public record ReportModel(
         List<Incident> incidents,
         IncidentRule incidentRule,
         Optional<String> site,
-        List<SiteRow> sites) {
+        List<SiteRow> sites,
+        Optional<Business> business) {
     public ReportModel {
         requireNonNull(coverage, "coverage is null");
         requireNonNull(previousCoverage, "previousCoverage is null");
@@ -44,9 +48,10 @@ public record ReportModel(
         requireNonNull(incidentRule, "incidentRule is null");
         requireNonNull(site, "site is null");
         sites = List.copyOf(sites);
+        requireNonNull(business, "business is null");
     }
 
-    /** A report of all sites without a breakdown (a lake read before sites, or a test's sample). */
+    /** A report of all sites without a breakdown or business data (a test's sample). */
     public ReportModel(
             DayCoverage coverage,
             DayCoverage previousCoverage,
@@ -72,7 +77,34 @@ public record ReportModel(
                 incidents,
                 incidentRule,
                 Optional.empty(),
-                List.of());
+                List.of(),
+                Optional.empty());
+    }
+
+    /** The same report with the shop's figures. */
+    public ReportModel withBusiness(Business figures) {
+        return new ReportModel(
+                coverage,
+                previousCoverage,
+                generatedAt,
+                kpis,
+                statusCounts,
+                traffic,
+                topPages,
+                topReferrers,
+                audienceMix,
+                incidents,
+                incidentRule,
+                site,
+                sites,
+                Optional.of(figures));
+    }
+
+    /** The traffic's KPIs, then the shop's when there are business data: what kpis.json and kpis.csv list. */
+    public List<Kpi> allKpis() {
+        List<Kpi> all = new ArrayList<>(kpis);
+        business.ifPresent(figures -> all.addAll(figures.kpis()));
+        return List.copyOf(all);
     }
 
     /** The report's title: "loglake executive summary: week 2026-W45 (...)". */

@@ -11,7 +11,9 @@ public enum Unit {
     /** A ratio between 0 and 1, shown as a percentage; the change is in percentage points (+0.4 pt). */
     RATIO,
     /** Milliseconds; the change is relative. */
-    MILLIS;
+    MILLIS,
+    /** An amount of money in cents of the shop's currency, shown as units with two decimals; the change is relative. */
+    CENTS;
 
     public String format(double value) {
         return switch (this) {
@@ -19,6 +21,7 @@ public enum Unit {
             case BYTES -> formatBytes(value);
             case RATIO -> String.format(Locale.ROOT, "%.2f%%", value * 100);
             case MILLIS -> String.format(Locale.ROOT, "%,.1f ms", value);
+            case CENTS -> String.format(Locale.ROOT, "%,.2f", value / 100);
         };
     }
 

@@ -9,6 +9,8 @@ import dev.loglake.lake.model.ModelKind;
 import dev.loglake.lake.sql.SqlFile;
 import dev.loglake.lake.sql.SqlValue;
 import dev.loglake.lake.trino.TrinoSession;
+import dev.loglake.reports.model.BusinessFigures;
+import dev.loglake.reports.model.ChannelRow;
 import dev.loglake.reports.model.HourTraffic;
 import dev.loglake.reports.model.MixRow;
 import dev.loglake.reports.model.PeriodFigures;
@@ -50,12 +52,25 @@ public final class ReportQueries {
 
     /** Whether the transforms ever ran on this lake: they create the ledger's day_status table. */
     public boolean ledgerExists() {
+        return tableExists("ledger/day_status.sql", schemas.ledger(), "day_status");
+    }
+
+    /**
+     * Whether the lake has business data: the transforms build the conversions mart only while Trino has the shop's
+     * catalog (marts/conversions.sql, {@code @requires_catalog}).
+     */
+    public boolean conversionsExist() {
+        return tableExists("marts/conversions.sql", schemas.marts(), "conversions");
+    }
+
+    private boolean tableExists(String file, SqlValue.Identifier schema, String table) {
         return trino.query(
-                                "ledger/day_status.sql",
+                                file,
                                 "SELECT count(*) FROM " + schemas.catalog().render() + ".information_schema.tables"
                                         + " WHERE table_schema = "
-                                        + new SqlValue.Text(schemas.ledger().name()).render()
-                                        + " AND table_name = 'day_status'")
+                                        + new SqlValue.Text(schema.name()).render()
+                                        + " AND table_name = "
+                                        + new SqlValue.Text(table).render())
                         .singleLong()
                 > 0;
     }
@@ -108,6 +123,34 @@ public final class ReportQueries {
                             millis(row.get(13))));
         }
         return figures;
+    }
+
+    /**
+     * The shop's sums of the current window ('current') and of the previous one ('previous'), each present when its
+     * complete days ({@code days}, of both) have visits in the conversions mart.
+     */
+    public Map<String, BusinessFigures> business(PeriodWindow current, List<LocalDate> days) {
+        Map<String, SqlValue> values = completeDays(days);
+        values.put("current_from", new SqlValue.Date(current.first()));
+        Map<String, BusinessFigures> figures = new LinkedHashMap<>();
+        for (List<Object> row : run("business_kpis", values)) {
+            figures.put((String) row.get(0), businessFigures(row, 1));
+        }
+        return figures;
+    }
+
+    /** The period's revenue by channel, most revenue first. */
+    public List<ChannelRow> revenueByChannel(List<LocalDate> days) {
+        List<ChannelRow> channels = new ArrayList<>();
+        for (List<Object> row : run("revenue_by_channel", completeDays(days))) {
+            channels.add(new ChannelRow((String) row.get(0), businessFigures(row, 1)));
+        }
+        return channels;
+    }
+
+    private static BusinessFigures businessFigures(List<Object> row, int first) {
+        return new BusinessFigures(
+                count(row.get(first)), count(row.get(first + 1)), count(row.get(first + 2)), count(row.get(first + 3)));
     }
 
     public List<HourTraffic> hours(List<LocalDate> days) {
@@ -211,7 +254,9 @@ public final class ReportQueries {
 
     /**
      * Every statement a report of a period runs over its complete days (all of sql/reports but period_days, which
-     * finds those days, and lake_sites, read only to refuse an unknown site), over all sites, rendered: what a load test sends to measure the report as users meet it.
+     * finds those days, and lake_sites, read only to refuse an unknown site), over all sites, rendered: what a load
+     * test sends to measure the report as users meet it. Without the queries of marts that join another catalog
+     * (the shop's conversions): a lake without business data has no such table, and its report does not read it.
      *
      * @param currentFrom the first day of the current period; the complete days before it are the previous one's
      */
@@ -220,11 +265,19 @@ public final class ReportQueries {
         Map<String, SqlValue> values = completeDays(completeDays, Optional.empty());
         values.put("current_from", new SqlValue.Date(currentFrom));
         values.put("top_n", new SqlValue.Integer(topN));
-        return ModelCatalog.lake().all(ModelKind.QUERY, "reports").stream()
+        ModelCatalog catalog = ModelCatalog.lake();
+        return catalog.all(ModelKind.QUERY, "reports").stream()
                 .filter(query -> !query.relation().equals("period_days")
                         && !query.relation().equals("lake_sites"))
+                .filter(query -> !readsOtherCatalog(catalog, query))
                 .map(query -> render(query, schemas, values))
                 .toList();
+    }
+
+    /** Whether the query reads a model that joins a catalog besides the lake's. */
+    private static boolean readsOtherCatalog(ModelCatalog catalog, Model query) {
+        return catalog.all(ModelKind.MODEL, "marts").stream()
+                .anyMatch(mart -> mart.readsOtherCatalog() && query.reads().contains(mart.relation()));
     }
 
     private static String render(Model query, LakeSchemas schemas, Map<String, SqlValue> values) {

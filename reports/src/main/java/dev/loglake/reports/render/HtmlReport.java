@@ -59,6 +59,7 @@ public final class HtmlReport {
         if (!model.sites().isEmpty()) {
             SiteBreakdown.html(html, model);
         }
+        BusinessSection.html(html, model);
         traffic(html, model);
         incidents(html, model);
         html.append("<div class=\"grid2\"><section>");
@@ -111,21 +112,24 @@ public final class HtmlReport {
 
     private static void kpis(StringBuilder html, ReportModel model) {
         html.append("<h2>Headline figures</h2><div class=\"kpis\">");
-        for (Kpi kpi : model.kpis()) {
-            html.append("<div class=\"kpi\" id=\"kpi-")
-                    .append(escape(kpi.id()))
-                    .append("\"><div class=\"label\">")
-                    .append(escape(kpi.label()))
-                    .append("</div><div class=\"value\">")
-                    .append(escape(kpi.display()))
-                    .append("</div><div class=\"change\">")
-                    .append(escape(kpi.changeDisplay()))
-                    .append(kpi.previousDisplay()
-                            .map(previous -> " (was " + escape(previous) + ")")
-                            .orElse(" (no previous figure)"))
-                    .append("</div></div>");
-        }
+        model.kpis().forEach(kpi -> kpiCard(html, kpi));
         html.append("</div>\n");
+    }
+
+    /** One KPI as a card: its label, value and change against the previous period. */
+    static void kpiCard(StringBuilder html, Kpi kpi) {
+        html.append("<div class=\"kpi\" id=\"kpi-")
+                .append(escape(kpi.id()))
+                .append("\"><div class=\"label\">")
+                .append(escape(kpi.label()))
+                .append("</div><div class=\"value\">")
+                .append(escape(kpi.display()))
+                .append("</div><div class=\"change\">")
+                .append(escape(kpi.changeDisplay()))
+                .append(kpi.previousDisplay()
+                        .map(previous -> " (was " + escape(previous) + ")")
+                        .orElse(" (no previous figure)"))
+                .append("</div></div>");
     }
 
     private static void traffic(StringBuilder html, ReportModel model) {

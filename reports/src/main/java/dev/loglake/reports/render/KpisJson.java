@@ -34,8 +34,9 @@ public final class KpisJson {
         root.putAll(coverage(model.coverage()));
         root.put("previous_period", previous(model.previousCoverage()));
         Map<String, Object> kpis = new LinkedHashMap<>();
-        model.kpis().forEach(kpi -> kpis.put(kpi.id(), kpi(kpi)));
+        model.allKpis().forEach(kpi -> kpis.put(kpi.id(), kpi(kpi)));
         root.put("kpis", kpis);
+        root.put("business", BusinessSection.json(model));
         root.put("sites", SiteBreakdown.json(model));
         Map<String, Long> statuses = new LinkedHashMap<>();
         model.statusCounts().forEach((status, count) -> statuses.put(status.toString(), count));

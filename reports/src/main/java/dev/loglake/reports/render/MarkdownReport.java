@@ -29,21 +29,12 @@ public final class MarkdownReport {
                 .append(".\n\n");
         missing(md, "This report", model.coverage().missingDays());
         missing(md, "The previous period", model.previousCoverage().missingDays());
-        md.append("## Headline figures\n\n| KPI | Value | Change | Previous |\n|---|---:|---:|---:|\n");
-        for (Kpi kpi : model.kpis()) {
-            md.append("| ")
-                    .append(escape(kpi.label()))
-                    .append(" | ")
-                    .append(escape(kpi.display()))
-                    .append(" | ")
-                    .append(escape(kpi.changeDisplay()))
-                    .append(" | ")
-                    .append(escape(kpi.previousDisplay().orElse("n/a")))
-                    .append(" |\n");
-        }
+        md.append("## Headline figures\n\n");
+        kpiTable(md, model.kpis());
         if (!model.sites().isEmpty()) {
             SiteBreakdown.markdown(md, model);
         }
+        BusinessSection.markdown(md, model);
         md.append("\n## Incidents\n\n");
         if (model.incidents().isEmpty()) {
             md.append("No hour broke away from the period's norm.\n");
@@ -72,6 +63,22 @@ public final class MarkdownReport {
         md.append("\n").append(escape(model.incidentRule().describe())).append('\n');
         md.append("\nEvery figure is in kpis.json and the CSV files beside this file.\n");
         return md.toString();
+    }
+
+    /** KPIs as a table: value, change and previous value. */
+    static void kpiTable(StringBuilder md, List<Kpi> kpis) {
+        md.append("| KPI | Value | Change | Previous |\n|---|---:|---:|---:|\n");
+        for (Kpi kpi : kpis) {
+            md.append("| ")
+                    .append(escape(kpi.label()))
+                    .append(" | ")
+                    .append(escape(kpi.display()))
+                    .append(" | ")
+                    .append(escape(kpi.changeDisplay()))
+                    .append(" | ")
+                    .append(escape(kpi.previousDisplay().orElse("n/a")))
+                    .append(" |\n");
+        }
     }
 
     private static void missing(StringBuilder md, String whose, List<MissingDay> days) {

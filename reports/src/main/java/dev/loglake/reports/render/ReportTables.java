@@ -7,6 +7,7 @@ import dev.loglake.reports.model.MixRow;
 import dev.loglake.reports.model.RankedRow;
 import dev.loglake.reports.model.ReportModel;
 import dev.loglake.reports.model.TrafficPoint;
+import dev.loglake.reports.model.Unit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,10 @@ import java.util.Set;
 public final class ReportTables {
     private ReportTables() {}
 
-    /** The tables; sites.csv only when the report has a per-site breakdown. */
+    /**
+     * The tables; sites.csv only when the report has a per-site breakdown, revenue_by_channel.csv only when it has
+     * business data.
+     */
     public static List<Csv> of(ReportModel model) {
         List<Csv> tables = new ArrayList<>(List.of(
                 kpis(model),
@@ -32,19 +36,20 @@ public final class ReportTables {
         if (!model.sites().isEmpty()) {
             tables.add(SiteBreakdown.csv(model));
         }
+        BusinessSection.csv(model).ifPresent(tables::add);
         return List.copyOf(tables);
     }
 
     private static Csv kpis(ReportModel model) {
         List<List<String>> rows = new ArrayList<>();
-        for (Kpi kpi : model.kpis()) {
+        for (Kpi kpi : model.allKpis()) {
             rows.add(List.of(
                     kpi.id(),
                     kpi.label(),
                     number(kpi.value()),
                     kpi.previous().isPresent() ? number(kpi.previous().getAsDouble()) : "",
                     kpi.change().isPresent() ? number(kpi.change().getAsDouble()) : "",
-                    kpi.unit() == dev.loglake.reports.model.Unit.RATIO ? "percentage points / 100" : "relative"));
+                    kpi.unit() == Unit.RATIO ? "percentage points / 100" : "relative"));
         }
         return new Csv(
                 "kpis.csv",

@@ -1,6 +1,9 @@
 package dev.loglake.reports.render;
 
 import dev.loglake.reports.Period;
+import dev.loglake.reports.model.Business;
+import dev.loglake.reports.model.BusinessFigures;
+import dev.loglake.reports.model.ChannelRow;
 import dev.loglake.reports.model.HourTraffic;
 import dev.loglake.reports.model.Incident;
 import dev.loglake.reports.model.IncidentRule;
@@ -108,6 +111,23 @@ final class ReportSamples {
                 Optional.empty(),
                 List.of(
                         new SiteRow("blog.example.com", 1_000_000, 40_000, 700_000, 50_000, 2_000, 290.5),
-                        new SiteRow(HOSTILE_SITE, 234_567, 9_000, 100_000, 11_728, 469, 410.25)));
+                        new SiteRow(HOSTILE_SITE, 234_567, 9_000, 100_000, 11_728, 469, 410.25)),
+                Optional.empty());
+    }
+
+    /**
+     * The week with the shop's figures: 250 orders of 30,000 visits (the channels add up to it), revenue 12,345.67,
+     * against 200 orders and 10,000.00 the week before.
+     */
+    static ReportModel weekWithBusiness() {
+        BusinessFigures current = new BusinessFigures(30_000, 240, 250, 1_234_567);
+        return weekWithAFailedDay()
+                .withBusiness(Business.of(
+                        current,
+                        Optional.of(new BusinessFigures(29_000, 190, 200, 1_000_000)),
+                        List.of(
+                                new ChannelRow("paid", new BusinessFigures(5_000, 100, 105, 734_567)),
+                                new ChannelRow("direct", new BusinessFigures(20_000, 140, 145, 500_000)),
+                                new ChannelRow("social", new BusinessFigures(5_000, 0, 0, 0)))));
     }
 }

@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,6 +67,12 @@ final class DemoCommand implements Callable<Integer> {
             description = "Simulated requests per day (default: ${DEFAULT-VALUE}).")
     long eventsPerDay = 200_000;
 
+    @Option(
+            names = "--with-shop",
+            description = "Also simulate the shop: its orders into the stack's database shop, that database as the"
+                    + " Trino catalog shop.catalog, the conversions mart joining the two, and the shop's figures.")
+    boolean withShop;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
@@ -78,38 +85,52 @@ final class DemoCommand implements Callable<Integer> {
         Settings connected = settings.with(stack.connectionSettings(stack.credentials()), "local stack");
         LakeClients clients = LakeClients.from(connected);
         LakeConfig lake = clients.lake();
+        ShopConfig shopConfig = ShopConfig.from(connected);
+        Optional<DemoShop> shop =
+                withShop ? Optional.of(new DemoShop(stack, clients.trino(), shopConfig)) : Optional.empty();
+        DayRange range = new DayRange(start, start.plusDays(days - 1L));
 
         try (S3Client s3 = clients.s3(8)) {
             out.printf(
                     "%nStep 2/4: simulating %d day(s) of traffic from %s into s3://%s/%n",
                     days, start, lake.rawBucket());
             out.flush();
-            GenerateResult generated = generate(s3, lake);
+            GenerateResult generated = generate(s3, lake, shop);
             out.printf(
                     "  %,d lines written (%d hour(s) already there were skipped); ground truth in s3://%s/%s%n",
                     generated.linesWritten(), generated.hoursSkipped(), lake.rawBucket(), generated.manifestKey());
+            if (shop.isPresent()) {
+                out.printf("  the shop's orders of those days are in the database shop of the stack's PostgreSQL%n");
+                shop.get().connect(clients.schemas().catalog().name(), out);
+            }
 
             out.printf("%nStep 3/4: loading the raw days into the lake through Trino%n");
             out.flush();
-            TransformSummary summary = new TransformRunner(
-                            clients.trino(),
-                            s3,
-                            clients.schemas(),
-                            TransformConfig.from(connected),
-                            LeaseConfig.from(connected),
-                            ShopConfig.from(connected))
-                    .run(TransformRequest.pending());
-            out.println(
-                    summary.nothingToDo()
-                            ? "  every raw day was loaded already"
-                            : String.format(
-                                    "  %,d requests loaded, %,d bad lines quarantined, in %.1f s",
-                                    summary.requestsLoaded(),
-                                    summary.linesQuarantined(),
-                                    summary.elapsed().toMillis() / 1000.0));
+            TransformRunner runner = new TransformRunner(
+                    clients.trino(),
+                    s3,
+                    clients.schemas(),
+                    TransformConfig.from(connected),
+                    LeaseConfig.from(connected),
+                    shopConfig);
+            printLoaded(runner.run(TransformRequest.pending()), out);
+            if (shop.isPresent() && !shop.get().converted(lake, range)) {
+                out.printf("  %s was loaded before the shop was connected: loading it again with the shop%n", range);
+                out.flush();
+                printLoaded(runner.run(TransformRequest.days(range)), out);
+            }
 
             out.printf("%nStep 4/4: headline figures (from %s.daily_traffic)%n", lake.schema("marts"));
             printHeadlines(clients.trino(), lake, out);
+            if (shop.isPresent()) {
+                out.printf(
+                        "%n  The shop (from %s.conversions, the traffic joined with its orders)%n",
+                        lake.schema("marts"));
+                shop.get().printFigures(lake, range, out);
+                out.printf(
+                        "  The executive report shows them too: ./loglake report --period week --date %s%n",
+                        range.to());
+            }
         }
         out.printf(
                 "%nDone. Connect DBeaver to %s (user %s, no password) and browse the %s, %s and %s schemas."
@@ -122,13 +143,28 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private GenerateResult generate(S3Client s3, LakeConfig lake) {
+    private GenerateResult generate(S3Client s3, LakeConfig lake, Optional<DemoShop> shop) {
         GenerateOptions options = GenerateOptions.standard(start, days, eventsPerDay);
+        S3ObjectStore store = new S3ObjectStore(s3, lake.rawBucket(), "the local stack");
         try (ProgressReporter progress = ProgressReporter.toStderr("events", GenerateRun.plannedEvents(options))) {
             progress.start();
-            return new GenerateRun(options, new S3ObjectStore(s3, lake.rawBucket(), "the local stack"), progress)
-                    .execute();
+            GenerateRun run = shop.isPresent()
+                    ? new GenerateRun(options, store, progress, shop.get().target())
+                    : new GenerateRun(options, store, progress);
+            return run.execute();
         }
+    }
+
+    private static void printLoaded(TransformSummary summary, PrintWriter out) {
+        out.println(
+                summary.nothingToDo()
+                        ? "  every raw day was loaded already"
+                        : String.format(
+                                "  %,d requests loaded, %,d bad lines quarantined, in %.1f s",
+                                summary.requestsLoaded(),
+                                summary.linesQuarantined(),
+                                summary.elapsed().toMillis() / 1000.0));
+        out.flush();
     }
 
     private void printHeadlines(TrinoConnections trino, LakeConfig lake, PrintWriter out) {

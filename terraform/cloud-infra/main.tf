@@ -133,6 +133,11 @@ module "eks" {
       # the add-on's default version for kubernetes_version (1.28 or newer, see its validation) is newer.
       configuration_values = jsonencode({ enableNetworkPolicy = "true" })
     }
+    # Provisions the EBS volume of Trino's catalog store (k8s/catalog-store/claim.yaml), so that catalogs added
+    # at runtime survive the coordinator's pod. Its controller calls the EC2 API with a role of its own.
+    aws-ebs-csi-driver = {
+      service_account_role_arn = module.ebs_csi_driver_irsa.iam_role_arn
+    }
   }
 
   # IMDSv2 only, and a hop limit of 1 (the module's default is 2): a pod's packets to 169.254.169.254 take
@@ -668,6 +673,21 @@ module "load_balancer_controller_irsa" {
     main = {
       provider_arn               = module.eks.oidc_provider_arn
       namespace_service_accounts = ["kube-system:aws-load-balancer-controller"]
+    }
+  }
+}
+
+# The EBS CSI driver's controller (the add-on's service account) creates, attaches and deletes EBS volumes.
+module "ebs_csi_driver_irsa" {
+  source  = "terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts-eks"
+  version = "5.55.0"
+
+  role_name             = "${var.name}-ebs-csi-driver"
+  attach_ebs_csi_policy = true
+  oidc_providers = {
+    main = {
+      provider_arn               = module.eks.oidc_provider_arn
+      namespace_service_accounts = ["kube-system:ebs-csi-controller-sa"]
     }
   }
 }

@@ -34,6 +34,8 @@ locals {
       "jobs/generate.yaml",
       "jobs/transform.yaml",
       "jobs/report.yaml",
+      "catalog-store/storage-class.yaml",
+      "catalog-store/claim.yaml",
     ] :
     file => yamldecode(replace(replace(file(format("%s/%s", local.k8s_dir, file)),
       "image: hive-metastore\n", format("image: %s\n", var.metastore_image)),
@@ -421,6 +423,19 @@ resource "kubernetes_manifest" "metastore" {
 
 # ---- Trino (official chart, values from k8s/trino/values.yaml) ------------------------------------------
 
+# The coordinator's catalog store: catalogs added at runtime survive its pod. The claim binds when the coordinator
+# first mounts it (WaitForFirstConsumer), so nothing here waits for it.
+resource "kubernetes_manifest" "trino_catalog_store" {
+  for_each = toset([
+    "catalog-store/storage-class.yaml",
+    "catalog-store/claim.yaml",
+  ])
+
+  manifest = local.manifests[each.key]
+
+  depends_on = [kubernetes_namespace_v1.loglake]
+}
+
 resource "helm_release" "trino" {
   name       = "trino"
   namespace  = kubernetes_namespace_v1.loglake.metadata[0].name
@@ -463,6 +478,7 @@ resource "helm_release" "trino" {
     kubernetes_manifest.metastore,
     kubernetes_manifest.metastore_deployment,
     kubernetes_manifest.network_policies,
+    kubernetes_manifest.trino_catalog_store,
     kubernetes_secret_v1.trino_internal,
     kubernetes_secret_v1.trino_password_file,
     kubernetes_service_account_v1.workload,

@@ -42,7 +42,8 @@ final class HelmValuesChecker {
                 return;
             }
             Object defaultValue = chart.get(key);
-            if (FREE_FORM.contains(path)) {
+            // A null deletes the chart's key (Helm's "Deleting a default key"): any key the chart has may be deleted.
+            if (value == null || FREE_FORM.contains(path)) {
                 return;
             }
             if (DOCUMENTED_KEYS.containsKey(path) && value instanceof Map<?, ?> map) {

@@ -2,6 +2,9 @@ package dev.loglake.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Catalogs added while Trino runs on EKS (issue #15): dynamic catalog management on every node, a writable file store
- * on the coordinator seeded with the chart's catalogs, and the catalogs' secrets as environment of every pod.
+ * on the coordinator seeded with the chart's catalogs and kept on a persistent volume, and the catalogs' secrets as
+ * environment of every pod.
  */
 class TestTrinoDynamicCatalogs {
     private static final String VALUES = "k8s/trino/values.yaml";
@@ -50,8 +54,6 @@ class TestTrinoDynamicCatalogs {
         assertThat(mountPath(coordinator.get("additionalVolumeMounts"), STORE_VOLUME))
                 .as("the coordinator's mount of %s", STORE_VOLUME)
                 .isEqualTo(store);
-        assertThat((List<Object>) coordinator.get("additionalVolumes"))
-                .contains(Map.of("name", STORE_VOLUME, "emptyDir", Map.of("sizeLimit", "16Mi")));
 
         Map<String, Object> init = initContainer();
         String chartCatalogs = chartConfigPath() + "/catalog";
@@ -73,6 +75,61 @@ class TestTrinoDynamicCatalogs {
                 .contains("new=1")
                 .doesNotContain("old=1");
         assertThat(stored.resolve("shop.properties")).exists();
+    }
+
+    /**
+     * The store outlives the coordinator's pod: its volume is the claim of k8s/catalog-store/, of the StorageClass
+     * there, whose provisioner is the EBS CSI driver that terraform/cloud-infra installs with a role allowed to create
+     * volumes, and terraform/cluster-config applies both before the chart. The coordinator, the store's one writer, is
+     * replaced by Recreate, as Helm merges the values (a ReadWriteOnce volume cannot follow a rolling update to another
+     * node, and Kubernetes refuses Recreate beside the chart's rollingUpdate), and the pod's group owns the volume.
+     */
+    @Test
+    void theStoreIsAVolumeThatOutlivesTheCoordinatorsPod() {
+        PersistentVolumeClaim claim = (PersistentVolumeClaim) manifest("k8s/catalog-store/claim.yaml");
+        StorageClass storageClass = (StorageClass) manifest("k8s/catalog-store/storage-class.yaml");
+        Map<String, Object> helm = HelmValues.coalesce(TestTrinoHelmValues.chartValues(), values());
+        Map<String, Object> coordinator = Yaml.child(helm, "coordinator");
+
+        assertThat((List<Object>) coordinator.get("additionalVolumes"))
+                .contains(Map.of(
+                        "name",
+                        STORE_VOLUME,
+                        "persistentVolumeClaim",
+                        Map.of("claimName", claim.getMetadata().getName())));
+        assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
+        assertThat(claim.getSpec().getStorageClassName())
+                .isEqualTo(storageClass.getMetadata().getName());
+        assertThat(storageClass.getProvisioner()).isEqualTo("ebs.csi.aws.com");
+        assertThat(storageClass.getParameters()).containsEntry("encrypted", "true");
+        assertThat(Yaml.child(Yaml.child(coordinator, "deployment"), "strategy"))
+                .isEqualTo(Map.of("type", "Recreate"));
+        Map<String, Object> pod = Yaml.child(helm, "securityContext");
+        assertThat(pod.get("fsGroup")).isEqualTo(pod.get("runAsGroup"));
+        assertThat(String.valueOf(Yaml.child(helm, "worker").get("additionalVolumes")))
+                .as("the workers do not mount the store")
+                .doesNotContain(STORE_VOLUME);
+
+        String cloudInfra = TerraformRoot.load("terraform/cloud-infra").source();
+        assertThat(TerraformBlocks.block(cloudInfra, "module \"eks\""))
+                .containsPattern("aws-ebs-csi-driver\\s*=\\s*\\{\\s*service_account_role_arn\\s*=\\s*"
+                        + "module\\.ebs_csi_driver_irsa\\.iam_role_arn");
+        assertThat(TerraformBlocks.block(cloudInfra, "module \"ebs_csi_driver_irsa\""))
+                .containsPattern("attach_ebs_csi_policy\\s*=\\s*true")
+                .contains("\"kube-system:ebs-csi-controller-sa\"");
+        String clusterConfig = TerraformRoot.load("terraform/cluster-config").source();
+        String store = TerraformBlocks.block(clusterConfig, "resource \"kubernetes_manifest\" \"trino_catalog_store\"");
+        assertThat(TerraformBlocks.manifestFiles(store))
+                .containsExactlyInAnyOrder("catalog-store/claim.yaml", "catalog-store/storage-class.yaml");
+        assertThat(TerraformBlocks.dependsOn(
+                        TerraformBlocks.block(clusterConfig, "resource \"helm_release\" \"trino\"")))
+                .contains("kubernetes_manifest.trino_catalog_store");
+    }
+
+    private static HasMetadata manifest(String file) {
+        List<HasMetadata> objects = KubernetesManifests.parse(RepositoryFiles.read(file), file);
+        assertThat(objects).as(file).hasSize(1);
+        return objects.get(0);
     }
 
     private static Map<String, Object> initContainer() {

@@ -8,7 +8,6 @@ import dev.loglake.lake.LakeSchemas;
 import dev.loglake.lake.trino.TrinoSession;
 import dev.loglake.reports.model.Business;
 import dev.loglake.reports.model.BusinessFigures;
-import dev.loglake.reports.model.ChannelRow;
 import dev.loglake.reports.model.HourTraffic;
 import dev.loglake.reports.model.Incident;
 import dev.loglake.reports.model.IncidentRule;
@@ -21,6 +20,7 @@ import dev.loglake.reports.period.PeriodWindow;
 import dev.loglake.reports.period.ReloadCheck;
 import dev.loglake.reports.query.ConcurrentQueries;
 import dev.loglake.reports.query.ReportQueries;
+import dev.loglake.reports.query.ReportQueries.BusinessRows;
 import dev.loglake.reports.render.ReportFiles;
 import dev.loglake.reports.store.ReportStore;
 import java.io.IOException;
@@ -153,9 +153,7 @@ public final class ReportRunner {
             var topReferrers = queries.submit(q -> q.topReferrers(complete, TOP_REFERRERS));
             var audienceMix = queries.submit(q -> q.audienceMix(complete, TOP_MIX_VALUES));
             var sites = queries.submit(q -> q.sites(complete));
-            var business = queries.submit(
-                    q -> withBusiness ? q.business(window, bothPeriods) : Map.<String, BusinessFigures>of());
-            var channels = queries.submit(q -> withBusiness ? q.revenueByChannel(complete) : List.<ChannelRow>of());
+            var business = queries.submit(q -> withBusiness ? q.business(window, bothPeriods) : BusinessRows.NONE);
             if (site.isPresent() && sites.get().isEmpty()) {
                 List<String> known = queries.submit(ReportQueries::lakeSites).get();
                 throw LoglakeException.user(
@@ -185,18 +183,19 @@ public final class ReportRunner {
                     IncidentRule.DEFAULT,
                     site,
                     sites.get(),
-                    business(business.get(), channels.get()));
+                    business(business.get()));
         }
     }
 
     /** The shop's part of the report; empty when the lake has no visit in the conversions mart for the period. */
-    private static Optional<Business> business(Map<String, BusinessFigures> figures, List<ChannelRow> channels) {
-        BusinessFigures current = figures.get("current");
+    private static Optional<Business> business(BusinessRows rows) {
+        BusinessFigures current = rows.periods().get("current");
         if (current == null) {
             log.info("No business data for the period: {}", Business.NOT_CONNECTED);
             return Optional.empty();
         }
-        return Optional.of(Business.of(current, Optional.ofNullable(figures.get("previous")), channels));
+        return Optional.of(
+                Business.of(current, Optional.ofNullable(rows.periods().get("previous")), rows.channels()));
     }
 
     /** By hour (all 24, quiet ones at zero) for a day; by day for a week or a month. */

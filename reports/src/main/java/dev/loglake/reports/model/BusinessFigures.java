@@ -6,7 +6,7 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
- * The shop's figures of one period, as business_kpis.sql returns them from the conversions mart: all additive, so
+ * The shop's figures of one period, as business.sql returns them from the conversions mart: all additive, so
  * that {@link #kpis} computes the rates of the period from its sums.
  *
  * @param sessions visits: sessions with at least one page view

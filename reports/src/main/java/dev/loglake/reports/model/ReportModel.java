@@ -51,36 +51,6 @@ public record ReportModel(
         requireNonNull(business, "business is null");
     }
 
-    /** A report of all sites without a breakdown or business data (a test's sample). */
-    public ReportModel(
-            DayCoverage coverage,
-            DayCoverage previousCoverage,
-            Instant generatedAt,
-            List<Kpi> kpis,
-            SortedMap<Integer, Long> statusCounts,
-            List<TrafficPoint> traffic,
-            List<RankedRow> topPages,
-            List<RankedRow> topReferrers,
-            List<MixRow> audienceMix,
-            List<Incident> incidents,
-            IncidentRule incidentRule) {
-        this(
-                coverage,
-                previousCoverage,
-                generatedAt,
-                kpis,
-                statusCounts,
-                traffic,
-                topPages,
-                topReferrers,
-                audienceMix,
-                incidents,
-                incidentRule,
-                Optional.empty(),
-                List.of(),
-                Optional.empty());
-    }
-
     /** The same report with the shop's figures. */
     public ReportModel withBusiness(Business figures) {
         return new ReportModel(

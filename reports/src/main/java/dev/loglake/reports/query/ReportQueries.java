@@ -126,26 +126,34 @@ public final class ReportQueries {
     }
 
     /**
-     * The shop's sums of the current window ('current') and of the previous one ('previous'), each present when its
-     * complete days ({@code days}, of both) have visits in the conversions mart.
+     * The shop's sums per period ('current', 'previous': each present when its complete days, of {@code days}, have
+     * visits in the conversions mart) and the current period's channels, most revenue first, in one scan.
      */
-    public Map<String, BusinessFigures> business(PeriodWindow current, List<LocalDate> days) {
+    public BusinessRows business(PeriodWindow current, List<LocalDate> days) {
         Map<String, SqlValue> values = completeDays(days);
         values.put("current_from", new SqlValue.Date(current.first()));
-        Map<String, BusinessFigures> figures = new LinkedHashMap<>();
-        for (List<Object> row : run("business_kpis", values)) {
-            figures.put((String) row.get(0), businessFigures(row, 1));
+        Map<String, BusinessFigures> periods = new LinkedHashMap<>();
+        List<ChannelRow> channels = new ArrayList<>();
+        for (List<Object> row : run("business", values)) {
+            String period = (String) row.get(0);
+            BusinessFigures figures = businessFigures(row, 2);
+            if (row.get(1) == null) {
+                periods.put(period, figures);
+            } else if (period.equals("current")) {
+                channels.add(new ChannelRow((String) row.get(1), figures));
+            }
         }
-        return figures;
+        return new BusinessRows(periods, channels);
     }
 
-    /** The period's revenue by channel, most revenue first. */
-    public List<ChannelRow> revenueByChannel(List<LocalDate> days) {
-        List<ChannelRow> channels = new ArrayList<>();
-        for (List<Object> row : run("revenue_by_channel", completeDays(days))) {
-            channels.add(new ChannelRow((String) row.get(0), businessFigures(row, 1)));
+    /** What {@link #business} reads: the sums of each period, by period, and the current period's channels. */
+    public record BusinessRows(Map<String, BusinessFigures> periods, List<ChannelRow> channels) {
+        public BusinessRows {
+            periods = Map.copyOf(periods);
+            channels = List.copyOf(channels);
         }
-        return channels;
+
+        public static final BusinessRows NONE = new BusinessRows(Map.of(), List.of());
     }
 
     private static BusinessFigures businessFigures(List<Object> row, int first) {

@@ -88,7 +88,10 @@ final class ReportSamples {
                         new MixRow("browser", 2, HOSTILE_BROWSER, 20_000, 0.016),
                         new MixRow("country", 1, "DE", 400_000, 0.324)),
                 List.of(new Incident(burst, Incident.Kind.SERVER_ERRORS, 0.075, 0.001)),
-                IncidentRule.DEFAULT);
+                IncidentRule.DEFAULT,
+                Optional.empty(),
+                List.of(),
+                Optional.empty());
     }
 
     static final String HOSTILE_SITE = "shop<script>x</script>|=cmd";

@@ -80,11 +80,18 @@ public final class LocalStack {
     /** The result of {@link #up()}: how to reach the stack, and whether it was already running. */
     public record UpResult(StackEndpoints endpoints, boolean alreadyRunning, Duration elapsed) {}
 
-    /** Starts whatever is not running yet. A no-op on a healthy running stack. */
+    /**
+     * Starts whatever is not running yet. On a healthy running stack it only writes the connection file if it is
+     * missing: an earlier {@code up} whose last health check gave up before a slow component came up never wrote it.
+     */
     public UpResult up() {
         long started = System.nanoTime();
         List<ComponentStatus> current = status();
         if (!current.isEmpty() && current.stream().allMatch(ComponentStatus::healthy)) {
+            if (!Files.isRegularFile(layout.connectionFile())) {
+                log.info("The stack runs but had no {}: writing it", layout.connectionFile());
+                writeConnectionFile(LocalCredentials.loadOrCreate(layout.credentials()));
+            }
             return new UpResult(endpoints(), true, Duration.ofNanos(System.nanoTime() - started));
         }
         Path trinoJava = JavaRuntimes.require(

@@ -19,6 +19,7 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -151,8 +152,25 @@ class TestLocalStack {
         }
     }
 
+    /**
+     * An {@code up} whose last health check gave up before a slow component came up never wrote the connection file;
+     * the next {@code up} finds every component healthy and writes it, with the same endpoints.
+     */
     @Test
     @Order(4)
+    void upOnAHealthyStackWritesAMissingConnectionFile(TestStack stack) throws IOException {
+        Path connection = stack.stack().layout().connectionFile();
+        String written = Files.readString(connection).replaceAll("(?m)^#.*\\R", "");
+        Files.delete(connection);
+
+        assertThat(stack.stack().up().alreadyRunning()).isTrue();
+
+        assertThat(connection).exists();
+        assertThat(Files.readString(connection).replaceAll("(?m)^#.*\\R", "")).isEqualTo(written);
+    }
+
+    @Test
+    @Order(5)
     void downLeavesNothingRunningAndUpSeesTheTableAgain(TestStack stack) throws SQLException, IOException {
         List<ComponentStatus> before = stack.stack().status();
         List<ProcessHandle> processes = before.stream()

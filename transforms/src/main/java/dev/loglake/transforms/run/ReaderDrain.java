@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ReaderDrain {
     /** The source the transform's own connections name (see TrinoConnections#withSource). */
-    static final String SOURCE = "loglake-transform";
+    static final String SOURCE = TransformRunner.TRINO_SOURCE;
 
     private static final Logger log = LoggerFactory.getLogger(ReaderDrain.class);
     private static final long POLL_MILLIS = 250;

@@ -46,6 +46,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  * event days those lines belong to in the marts, check, and record everything in the ledger.
  */
 public final class TransformRunner {
+    /**
+     * The source every statement of a run names (Trino's system.runtime.queries shows it): the drain of readers
+     * ({@link ReaderDrain}) tells the run's queries from theirs by it, and the bench counts a run's statements by it.
+     */
+    public static final String TRINO_SOURCE = "loglake-transform";
+
     private static final Logger log = LoggerFactory.getLogger(TransformRunner.class);
 
     /** The lake's SQL files: which models each layer has, and in which order they run. */

@@ -13,6 +13,7 @@ import dev.loglake.core.trino.TrinoConnections;
 import dev.loglake.generator.store.S3ObjectStore;
 import dev.loglake.lake.LakeClients;
 import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.sql.ResultRows;
 import dev.loglake.lake.sql.SqlValue;
 import dev.loglake.transforms.run.TransformRequest;
 import dev.loglake.transforms.run.TransformRunner;

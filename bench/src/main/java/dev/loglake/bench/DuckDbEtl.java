@@ -66,7 +66,6 @@ final class DuckDbEtl {
         }
     }
 
-    /** Parses every raw object under the raw directory into {@code output}/fact and {@code output}/quarantine. */
     /**
      * A DuckDB session as every run of the peer uses it: its threads, UTC (timestamps as the lake's), and no
      * insertion order to keep (the outputs are partitioned files, read unordered).
@@ -77,6 +76,7 @@ final class DuckDbEtl {
         sql.execute("SET preserve_insertion_order = false");
     }
 
+    /** Parses every raw object under the raw directory into {@code output}/fact and {@code output}/quarantine. */
     Run run(Path output) {
         try {
             Files.createDirectories(output);

@@ -7,6 +7,7 @@ import dev.loglake.lake.RawLayout;
 import dev.loglake.lake.model.Model;
 import dev.loglake.lake.model.ModelCatalog;
 import dev.loglake.lake.model.ModelKind;
+import dev.loglake.lake.sql.ResultRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

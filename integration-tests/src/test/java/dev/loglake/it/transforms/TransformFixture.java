@@ -14,6 +14,7 @@ import dev.loglake.generator.generate.GenerateRun;
 import dev.loglake.generator.manifest.Manifest;
 import dev.loglake.generator.store.S3ObjectStore;
 import dev.loglake.lake.LakeSchemas;
+import dev.loglake.lake.sql.ResultRows;
 import dev.loglake.testing.TestStack;
 import dev.loglake.transforms.run.TransformRequest;
 import dev.loglake.transforms.run.TransformRunner;
@@ -25,7 +26,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,16 +124,7 @@ public final class TransformFixture {
         try (Connection trino = stack.openTrino();
                 Statement statement = trino.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
-            List<List<Object>> rows = new ArrayList<>();
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    row.add(result.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return ResultRows.of(result);
         }
     }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.loglake.core.LoglakeException;
 import dev.loglake.core.trino.TrinoConnections;
+import dev.loglake.lake.sql.ResultRows;
 import io.trino.jdbc.QueryStats;
 import io.trino.jdbc.TrinoConnection;
 import io.trino.jdbc.TrinoStatement;
@@ -151,18 +152,11 @@ public final class TrinoSession implements AutoCloseable {
                 progress.accept(stats);
             });
             boolean hasResultSet = statement.execute(job.sql());
-            List<List<Object>> rows = new ArrayList<>();
+            List<List<Object>> rows = List.of();
             long count;
             if (hasResultSet) {
                 try (ResultSet result = statement.getResultSet()) {
-                    int columns = result.getMetaData().getColumnCount();
-                    while (result.next()) {
-                        List<Object> row = new ArrayList<>(columns);
-                        for (int column = 1; column <= columns; column++) {
-                            row.add(result.getObject(column));
-                        }
-                        rows.add(row);
-                    }
+                    rows = ResultRows.of(result);
                 }
                 count = rows.size();
             } else {

@@ -114,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
                     LeaseConfig.from(connected),
                     shopConfig);
             printLoaded(runner.run(TransformRequest.pending()), out);
-            if (shop.isPresent() && !shop.get().converted(lake, range)) {
+            if (shop.isPresent() && !shop.get().converted(clients.schemas(), range)) {
                 out.printf("  %s was loaded before the shop was connected: loading it again with the shop%n", range);
                 out.flush();
                 printLoaded(runner.run(TransformRequest.days(range)), out);

@@ -6,8 +6,11 @@ import dev.loglake.core.config.ShopConfig;
 import dev.loglake.core.trino.TrinoConnections;
 import dev.loglake.generator.shop.ShopDatabaseTarget;
 import dev.loglake.lake.DayRange;
+import dev.loglake.lake.LakeSchemas;
 import dev.loglake.lake.catalog.CatalogRequest;
 import dev.loglake.lake.catalog.Catalogs;
+import dev.loglake.lake.trino.TrinoSession;
+import dev.loglake.reports.query.ReportQueries;
 import dev.loglake.stack.LocalStack;
 import dev.loglake.stack.ShopDatabase;
 import java.io.PrintWriter;
@@ -63,21 +66,18 @@ final class DemoShop {
      * Whether every day of {@code days} has visits in the conversions mart: false for days loaded before the shop
      * was connected, which the demo then loads again.
      */
-    boolean converted(LakeConfig lake, DayRange days) {
-        return martExists(lake)
-                && query(
-                                "SELECT count(DISTINCT dt) FROM hive." + lake.schema("marts") + ".conversions"
-                                        + " WHERE dt BETWEEN DATE '" + days.from() + "' AND DATE '" + days.to() + "'",
-                                "which days have conversions")
-                        == days.days();
-    }
-
-    private boolean martExists(LakeConfig lake) {
-        return query(
-                        "SELECT count(*) FROM hive.information_schema.tables WHERE table_schema = '"
-                                + lake.schema("marts") + "' AND table_name = 'conversions'",
-                        "whether the conversions mart exists")
-                > 0;
+    boolean converted(LakeSchemas schemas, DayRange days) {
+        try (TrinoSession session = new TrinoSession(trino)) {
+            return new ReportQueries(session, schemas).conversionsExist()
+                    && session.query(
+                                            "marts/conversions.sql",
+                                            "SELECT count(DISTINCT dt) FROM "
+                                                    + schemas.table(schemas.marts(), "conversions")
+                                                    + " WHERE dt BETWEEN DATE '" + days.from() + "' AND DATE '"
+                                                    + days.to() + "'")
+                                    .singleLong()
+                            == days.days();
+        }
     }
 
     /** The shop's figures of each day of the site 'default', from the conversions mart. */
@@ -104,17 +104,6 @@ final class DemoShop {
             }
         } catch (SQLException e) {
             throw LoglakeException.external("Cannot read the shop's figures: " + e.getMessage(), e);
-        }
-    }
-
-    private long query(String sql, String what) {
-        try (Connection connection = trino.open();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw LoglakeException.external("Cannot read " + what + ": " + e.getMessage(), e);
         }
     }
 }

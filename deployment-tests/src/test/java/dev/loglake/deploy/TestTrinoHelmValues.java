@@ -53,6 +53,9 @@ class TestTrinoHelmValues {
                 .contains("connector.name=hive")
                 .contains("hive.metastore.uri=thrift://hive-metastore:9083")
                 .contains("fs.native-s3.enabled=true")
+                // The transform registers a closed raw day as its day folder: without this it reads no line of it.
+                .contains("hive.recursive-directories=true")
+                .contains("hive.allow-register-partition-procedure=true")
                 .doesNotContain("s3.aws-access-key")
                 .doesNotContain("s3.aws-secret-key");
     }

@@ -13,8 +13,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,6 +51,9 @@ class TestOpenDays {
 
         lake.transform(TransformRequest.pending());
 
+        assertThat(rawPartitions(lake))
+                .as("the closed day is its day folder; the open day is the hour folders there were")
+                .containsExactly(Map.entry(START, List.of("all")), Map.entry(today, hours(0, 12)));
         assertThat(statuses(lake, "arrival"))
                 .containsExactly(Map.entry(START, "complete"), Map.entry(today, "partial"));
         assertThat(viewStatuses(lake)).containsExactly(Map.entry(START, "complete"), Map.entry(today, "partial"));
@@ -62,6 +68,10 @@ class TestOpenDays {
         TransformSummary later = lake.transform(TransformRequest.pending());
 
         assertThat(later.arrivalDays()).as("raw days loaded by the later run").containsExactly(today);
+        // Now closed, the day registered by hours keeps them: its day folder as well would read every line twice.
+        assertThat(rawPartitions(lake))
+                .as("raw partitions after the day closed")
+                .containsExactly(Map.entry(START, List.of("all")), Map.entry(today, hours(0, 24)));
         assertThat(statuses(lake, "arrival"))
                 .containsExactly(Map.entry(START, "complete"), Map.entry(today, "complete"));
         assertThat(viewStatuses(lake)).containsExactly(Map.entry(START, "complete"), Map.entry(today, "complete"));
@@ -130,6 +140,23 @@ class TestOpenDays {
                         + "'")
                 .forEach(row -> statuses.put(((java.sql.Date) row.get(0)).toLocalDate(), (String) row.get(1)));
         return statuses;
+    }
+
+    /** The hour value of each registered raw partition, per arrival day. */
+    private static Map<LocalDate, List<String>> rawPartitions(TransformFixture lake) throws SQLException {
+        Map<LocalDate, List<String>> partitions = new TreeMap<>();
+        lake.rows("SELECT dt, hour FROM " + lake.table("raw", "\"log_lines$partitions\"") + " ORDER BY dt, hour")
+                .forEach(row -> partitions
+                        .computeIfAbsent(LocalDate.parse((String) row.get(0)), day -> new ArrayList<>())
+                        .add((String) row.get(1)));
+        return partitions;
+    }
+
+    /** Hour values {@code from} (inclusive) to {@code to} (exclusive), two digits each. */
+    private static List<String> hours(int from, int to) {
+        return IntStream.range(from, to)
+                .mapToObj(hour -> String.format("%02d", hour))
+                .toList();
     }
 
     /** The event days' statuses as BI tools see them (reports.day_status). */

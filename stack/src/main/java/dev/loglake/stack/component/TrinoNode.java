@@ -225,6 +225,8 @@ public record TrinoNode(
                         // loglake writes external raw tables' partitions and registers partitions of its own.
                         "hive.non-managed-table-writes-enabled=true",
                         "hive.allow-register-partition-procedure=true",
+                        // A closed raw day is one partition, its day folder, read with its hour folders.
+                        "hive.recursive-directories=true",
                         // Parquet with ZSTD: GZIP, the connector's default, doubles the cost of every write.
                         "hive.storage-format=PARQUET",
                         "hive.compression-codec=ZSTD",

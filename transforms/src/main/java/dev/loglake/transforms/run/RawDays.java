@@ -21,6 +21,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -31,7 +32,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * this stays cheap as the lake grows. The sources' day folders are listed once, on first use.
  */
 public final class RawDays {
-    /** The hour value of a partition that is a whole day folder of a source read in place (no hour folders). */
+    /**
+     * The hour value of a partition that is a whole day folder: of a source read in place without hour folders, or
+     * of a closed day, whose hour folders the catalog reads recursively.
+     */
     static final String WHOLE_DAY = "all";
 
     private final S3Client s3;
@@ -105,24 +109,32 @@ public final class RawDays {
         return days;
     }
 
-    /** Every hour folder (or whole day folder) of these days, of every source. */
-    List<Partition> partitions(SortedSet<LocalDate> days) {
+    /**
+     * Every partition of these days, of every source: a day folder with hour folders is one partition, read
+     * recursively, where {@code wholeDay} says so for its source and day, else one partition per hour folder; a day
+     * folder without hour folders is always one.
+     */
+    List<Partition> partitions(SortedSet<LocalDate> days, BiPredicate<Source, LocalDate> wholeDay) {
         List<Partition> partitions = new ArrayList<>();
         index().forEach((source, sourceDays) -> {
             for (LocalDate day : days) {
                 for (DayFolder folder : sourceDays.getOrDefault(day, List.of())) {
-                    partitions.addAll(partitions(source, day, folder));
+                    partitions.addAll(partitions(source, day, folder, wholeDay.test(source, day)));
                 }
             }
         });
         return partitions;
     }
 
-    private List<Partition> partitions(Source source, LocalDate day, DayFolder folder) {
+    private List<Partition> partitions(Source source, LocalDate day, DayFolder folder, boolean wholeDay) {
         String location = "s3://" + folder.bucket() + "/" + folder.key();
         if (folder.wholeDay().isPresent()) {
             return List.of(new Partition(
                     source.format(), source.site(), day, folder.wholeDay().get(), location));
+        }
+        if (wholeDay) {
+            // The day folder itself: the catalog reads its hour folders recursively (hive.recursive-directories).
+            return List.of(new Partition(source.format(), source.site(), day, WHOLE_DAY, location));
         }
         List<Partition> hours = folders(folder.bucket(), folder.key()).stream()
                 .map(hourFolder -> value(hourFolder, "hour="))

@@ -169,7 +169,7 @@ public final class TransformRunner {
         RunDays days = new RunDays(arrivalStatuses, closure(closure, arrivalDays));
         lease.checkHeld();
         new RawPartitions(connections, schemas, MODELS.rawTables(), config.concurrency())
-                .register(trino, raw, arrivalDays);
+                .register(trino, raw, arrivalDays, days.closedDays());
         jobs.rebuildBehindView(
                 REFERENCE, ledger.runId().toLowerCase(Locale.ROOT).replace('-', '_'));
 
@@ -435,14 +435,7 @@ public final class TransformRunner {
         }
     }
 
-    /**
-     * Registers the raw table's hour partitions that exist in S3 but not yet in the metastore, each with its folder
-     * ({@code register_partition} with a location, about 70 ms a partition, and nothing for the lake's older
-     * days): the folders are named by the format (access/combined/), not by the partition column
-     * (log_format=combined), so {@code sync_partition_metadata}, which only finds folders named by their column,
-     * cannot add them. A backfill of many days therefore registers its hours one by one (2,520 hours of 105 days:
-     * about three minutes).
-     */
+    /** The raw days there are, but those the ledger has as complete: what a run without days loads. */
     private static SortedSet<LocalDate> pending(
             SortedSet<LocalDate> available, Map<LocalDate, Ledger.DayStatus> arrivalStatuses) {
         SortedSet<LocalDate> pending = new TreeSet<>(available);
@@ -504,6 +497,13 @@ public final class TransformRunner {
                     completeArrivals.add(day);
                 }
             });
+        }
+
+        /** The arrival days of this run that are closed: no more of their lines are expected. */
+        Set<LocalDate> closedDays() {
+            Set<LocalDate> closedDays = new TreeSet<>();
+            closed.forEach((day, because) -> because.ifPresent(reason -> closedDays.add(day)));
+            return closedDays;
         }
 
         Map<LocalDate, Ledger.DayStatus> arrivalStatuses(DayRange arrival) {

@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 class TestGeneratedFormatsAgainstManifest {
     private static final LocalDate START = LocalDate.of(2033, 5, 1);
     /**
-     * One day each: registering a raw day's 24 hour partitions is most of a small day's load, so two days per format
-     * (to have late events) doubled the test's time. Late events are the transforms' rule, the same for every
+     * One day each: a small day's load is mostly Trino's fixed cost per statement, so two days per format (to have
+     * late events) doubled the test's time. Late events are the transforms' rule, the same for every
      * format (TestTransformsAgainstManifest checks them); what a format changes is how its times are read, which
      * every request of its day checks.
      */

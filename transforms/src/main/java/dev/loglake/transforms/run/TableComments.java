@@ -50,9 +50,13 @@ final class TableComments {
                         .orElse("");
     }
 
-    /** Writes the table and column comments of these model files' tables where the lake's differ. */
-    void sync(List<String> files) {
-        Map<String, String> actual = actualComments();
+    /**
+     * Writes the table and column comments of these model files' tables where the lake's differ; {@code tables}
+     * holds the comment of every table of the staging and marts schemas by {@code schema.table}
+     * ({@link Views#comments}, read once for these schemas and the reports views).
+     */
+    void sync(List<String> files, Map<String, String> tables) {
+        Map<String, String> actual = actualComments(tables);
         int written = 0;
         for (String file : files) {
             SqlFile sql = SqlFile.load(file);
@@ -82,10 +86,10 @@ final class TableComments {
     }
 
     /**
-     * Every comment of the staging and marts schemas in two queries: {@code schema.table.column} to a column's
-     * comment, and {@code schema.table.} to the table's (empty when it has none).
+     * Every comment of the staging and marts schemas: {@code schema.table.column} to a column's comment (one query),
+     * and {@code schema.table.} to the table's (empty when it has none), from {@code tables}.
      */
-    private Map<String, String> actualComments() {
+    private Map<String, String> actualComments(Map<String, String> tables) {
         List<String> schemaNames =
                 List.of(schemas.staging().name(), schemas.marts().name());
         String inSchemas = schemaNames.stream()
@@ -99,12 +103,11 @@ final class TableComments {
                                 + catalog + " AND table_schem IN " + inSchemas)
                 .rows()
                 .forEach(row -> comments.put(row.get(0) + "." + row.get(1) + "." + row.get(2), text(row.get(3))));
-        trino.query(
-                        "comments",
-                        "SELECT schema_name, table_name, comment FROM system.metadata.table_comments WHERE catalog_name = "
-                                + catalog + " AND schema_name IN " + inSchemas)
-                .rows()
-                .forEach(row -> comments.put(row.get(0) + "." + row.get(1) + ".", text(row.get(2))));
+        tables.forEach((table, comment) -> {
+            if (schemaNames.contains(table.substring(0, table.indexOf('.')))) {
+                comments.put(table + ".", comment);
+            }
+        });
         return comments;
     }
 

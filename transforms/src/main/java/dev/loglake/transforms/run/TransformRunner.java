@@ -151,7 +151,7 @@ public final class TransformRunner {
                 .orElseGet(() -> pending(available, arrivalStatuses));
         if (arrivalDays.isEmpty()) {
             log.info("Every raw day is complete already; nothing to do.");
-            describeForBiTools(jobs);
+            describeForBiTools();
             return new TransformSummary(
                     ledger.runId(), arrivalDays, new TreeSet<>(), new TreeSet<>(), 0, 0, 0, elapsed(started));
         }
@@ -180,7 +180,7 @@ public final class TransformRunner {
                 eventDays.addAll(loadBatch(batch, days, jobs, ledger, totals));
             }
         }
-        describeForBiTools(jobs);
+        describeForBiTools();
         return new TransformSummary(
                 ledger.runId(),
                 arrivalDays,
@@ -426,12 +426,15 @@ public final class TransformRunner {
 
     /**
      * Puts the comments of the SQL files' headers on the tables, and creates or replaces the views of the reports
-     * schema, both only where something changed (a current lake costs three queries).
+     * schema once the marts they read exist, both only where something changed: a current lake costs two queries
+     * (the tables' and views' comments, which also say whether the marts exist, and the columns' comments).
      */
-    private void describeForBiTools(JobRunner jobs) {
-        new TableComments(trino, schemas).sync(modelFiles());
-        if (jobs.tableExists(schemas.table(schemas.marts(), "daily_traffic"))) {
-            new Views(trino, schemas).createOrReplace("views");
+    private void describeForBiTools() {
+        Map<String, String> comments =
+                Views.comments(trino, schemas, List.of(schemas.staging(), schemas.marts(), schemas.reports()));
+        new TableComments(trino, schemas).sync(modelFiles(), comments);
+        if (comments.containsKey(schemas.marts().name() + ".daily_traffic")) {
+            new Views(trino, schemas).createOrReplace("views", comments);
         }
     }
 

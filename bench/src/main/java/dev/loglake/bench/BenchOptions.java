@@ -123,8 +123,8 @@ public record BenchOptions(
     }
 
     /**
-     * The day of the scale stage's size {@code index} (0-based): after the data set and the arrival day of its
-     * late requests, two days apart so that each day's late requests arrive on a day of their own.
+     * The day of the scale stage's size {@code index} (0-based): after the data set's days, one day in two, so that
+     * no two sizes share a raw day folder.
      */
     public LocalDate scaleDay(int index) {
         return start.plusDays(generatedDays() + 1 + 2L * index);

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * How the whole transform scales with the size of a day: for each size asked for ({@code --scale}), one day of
@@ -36,8 +38,12 @@ final class ScaleStage {
             LocalDate day = options.scaleDay(index);
             Manifest manifest = generate(day, requests);
             Instant started = Instant.now();
-            // Its late requests arrive the next day: both arrival days load, so the day is whole.
-            TransformSummary summary = lake.transform(BenchOptions.scaleRole(index), Bench.days(day, day.plusDays(1)));
+            // The arrival days the generator wrote, as its manifest says: a one-day run has no late requests (the
+            // generator sends a day's late ones to the next day of the same run), so that is the day alone.
+            SortedSet<LocalDate> arrivals = new TreeSet<>();
+            manifest.arrivalDates().keySet().forEach(arrival -> arrivals.add(LocalDate.parse(arrival)));
+            TransformSummary summary =
+                    lake.transform(BenchOptions.scaleRole(index), Bench.days(arrivals.first(), arrivals.last()));
             long statements = lake.statementsSince(started);
             double rate = Bench.rawLines(summary) / Bench.seconds(summary);
             List<String> differences = ManifestCheck.differences(lake, BenchOptions.scaleRole(index), manifest);

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,23 +63,9 @@ final class RawPartitions {
     void register(TrinoSession trino, RawDays raw, SortedSet<LocalDate> days, Set<LocalDate> closed) {
         Set<String> known = new TreeSet<>();
         new TreeSet<>(tables.values()).forEach(table -> known.addAll(known(trino, table, days)));
-        Set<String> byHours = new TreeSet<>();
-        Set<String> whole = new TreeSet<>();
-        for (String key : known) {
-            String sourceDay = key.substring(0, key.lastIndexOf('/'));
-            String hour = key.substring(key.lastIndexOf('/') + 1);
-            if (hour.equals(RawDays.WHOLE_DAY)) {
-                whole.add(sourceDay);
-            } else if (hour.matches("[0-2][0-9]")) {
-                byHours.add(sourceDay);
-            }
-        }
         List<Call> calls = new ArrayList<>();
         int wholeDays = 0;
-        for (RawDays.Partition partition : raw.partitions(days, (source, day) -> {
-            String sourceDay = source.format() + "/" + source.site() + "/" + day;
-            return whole.contains(sourceDay) || (closed.contains(day) && !byHours.contains(sourceDay));
-        })) {
+        for (RawDays.Partition partition : raw.partitions(days, registeredWhole(known, closed))) {
             if (!known.contains(partition.key())) {
                 calls.add(call(partition));
                 wholeDays += partition.hour().equals(RawDays.WHOLE_DAY) ? 1 : 0;
@@ -96,6 +83,29 @@ final class RawPartitions {
                 wholeDays,
                 calls.size() - wholeDays);
         unregisterGone(trino, raw, known);
+    }
+
+    /**
+     * Whether a source's day is registered as its day folder: a closed day, unless it was registered by hours while
+     * open (its day folder as well would read every hour twice); once whole, always whole. {@code known}: the
+     * registered partitions' keys, {@code format/site/day/hour}.
+     */
+    static BiPredicate<RawDays.Source, LocalDate> registeredWhole(Set<String> known, Set<LocalDate> closed) {
+        Set<String> byHours = new TreeSet<>();
+        Set<String> whole = new TreeSet<>();
+        for (String key : known) {
+            String sourceDay = key.substring(0, key.lastIndexOf('/'));
+            String hour = key.substring(key.lastIndexOf('/') + 1);
+            if (hour.equals(RawDays.WHOLE_DAY)) {
+                whole.add(sourceDay);
+            } else if (hour.matches("[0-2][0-9]")) {
+                byHours.add(sourceDay);
+            }
+        }
+        return (source, day) -> {
+            String sourceDay = source.format() + "/" + source.site() + "/" + day;
+            return whole.contains(sourceDay) || (closed.contains(day) && !byHours.contains(sourceDay));
+        };
     }
 
     /**

@@ -2,7 +2,7 @@
 -- @description The IP-to-country reference list cut into address buckets, so that the country lookup is an
 --             equi-join.
 -- @grain      one row per IP network and address bucket it covers (an IPv4 /16 or an IPv6 /32).
--- @partitioned_by (none: rebuilt whole on every run; it is small)
+-- @partitioned_by (none: rebuilt whole by the run that finds its SQL or its objects changed; it is small)
 -- @parameters catalog, raw_schema, staging_schema (identifiers)
 -- @column bucket: Address bucket: '4:' and the top 16 bits of an IPv4 address, or '6:' and the top 32 bits of
 --                an IPv6 address

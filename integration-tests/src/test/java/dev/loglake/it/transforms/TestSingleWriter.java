@@ -6,6 +6,7 @@ import dev.loglake.core.LoglakeException;
 import dev.loglake.core.config.LeaseConfig;
 import dev.loglake.generator.manifest.Manifest;
 import dev.loglake.lake.DayRange;
+import dev.loglake.lake.RawLayout;
 import dev.loglake.testing.LocalStackExtension;
 import dev.loglake.testing.TestStack;
 import dev.loglake.transforms.run.TransformRequest;
@@ -27,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Two transforms of one lake started at the same moment (a schedule and a person, two CronJob pods): the writer
@@ -88,6 +91,10 @@ class TestSingleWriter {
         ManifestChecks.assertLakeMatches(lake, manifest);
     }
 
+    /**
+     * The reference list is rebuilt when its objects change, not on every run; while a run rebuilds it, a reader
+     * sees the old list or the new one, whole.
+     */
     @Test
     void readersSeeTheWholeReferenceListWhileARunRebuildsIt(TestStack stack) throws Exception {
         TransformFixture lake = new TransformFixture(stack, "reference_readers");
@@ -96,7 +103,20 @@ class TestSingleWriter {
         String reference = lake.table("staging", "ip_block_buckets");
         long buckets = lake.single("SELECT count(*) FROM " + reference);
         assertThat(buckets).isPositive();
+        List<List<Object>> built = referenceTables(lake);
+        assertThat(built).as("the reference list's tables after the first run").hasSize(1);
 
+        lake.transform(TransformRequest.days(new DayRange(START, START)));
+        assertThat(referenceTables(lake))
+                .as("after a run with the same objects: not rebuilt")
+                .isEqualTo(built);
+
+        // A new object in the list's folder (a line that names no network, which the list leaves out): rebuilt.
+        try (S3Client s3 = stack.newS3Client()) {
+            s3.putObject(
+                    request -> request.bucket(lake.lake().rawBucket()).key(RawLayout.IP_BLOCKS_PREFIX + "notes.csv"),
+                    RequestBody.fromString("not-a-network,ZZ\n"));
+        }
         ExecutorService thread = Executors.newSingleThreadExecutor();
         CompletableFuture<TransformSummary> reload = CompletableFuture.supplyAsync(
                 () -> lake.transform(TransformRequest.days(new DayRange(START, START))), thread);
@@ -113,7 +133,18 @@ class TestSingleWriter {
         reload.join();
 
         assertThat(seen).hasSizeGreaterThan(1).containsOnly(buckets);
+        assertThat(referenceTables(lake))
+                .as("after a run with a new object: rebuilt")
+                .hasSize(2)
+                .containsAll(built);
         ManifestChecks.assertLakeMatches(lake, manifest);
+    }
+
+    /** The tables behind the reference list's view, one per build. */
+    private static List<List<Object>> referenceTables(TransformFixture lake) throws SQLException {
+        return lake.rows("SELECT table_name FROM hive.information_schema.tables WHERE table_schema = '"
+                + lake.lake().schema("staging") + "' AND table_name LIKE 'ip\\_block\\_buckets\\_%' ESCAPE '\\'"
+                + " ORDER BY 1");
     }
 
     private static Object countOrError(Statement statement, String table) {

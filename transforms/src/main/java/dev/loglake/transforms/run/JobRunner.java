@@ -190,7 +190,7 @@ public final class JobRunner {
      * and a fact job reading then wrote country 'unknown'). The previous version is kept, so that a query that
      * started on it before the switch can finish; older ones are dropped.
      */
-    public long rebuildBehindView(String file, String version) {
+    private void rebuildBehindView(String file, String version, String builtFrom) {
         SqlFile sql = SqlFile.load(file);
         String view = qualifiedTable(sql);
         String table = view + "_" + version;
@@ -199,8 +199,7 @@ public final class JobRunner {
                 file,
                 "CREATE TABLE " + table + " " + TableComments.columnsAndComment(sql, trino.columns(file, select))
                         + "\nWITH (format = 'PARQUET')");
-        long rows = run(trino, file, "whole table", "INSERT INTO " + table + "\n" + select)
-                .rowsWritten();
+        run(trino, file, "whole table", "INSERT INTO " + table + "\n" + select);
         // An INSERT into an unpartitioned table rewrites its parameters, comment included: BI tools list it too.
         trino.query(
                 file,
@@ -213,13 +212,48 @@ public final class JobRunner {
         String body = "SELECT * FROM " + table;
         trino.query(
                 file,
-                "CREATE OR REPLACE VIEW " + view + " COMMENT " + new SqlValue.Text(Views.comment(sql, body)).render()
-                        + " AS " + body);
+                "CREATE OR REPLACE VIEW " + view + " COMMENT "
+                        + new SqlValue.Text(Views.comment(sql, body) + builtFrom).render() + " AS " + body);
         List<String> versions = versionsOf(view);
         for (String old : versions.subList(0, Math.max(0, versions.size() - 2))) {
             trino.query(file, "DROP TABLE IF EXISTS " + old);
         }
-        return rows;
+    }
+
+    /**
+     * {@link #rebuildBehindView}, unless the view was built from the same inputs: the model's SQL and
+     * {@code objects}, a fingerprint of the objects it reads. The view's comment ends with the fingerprint of both.
+     * The reference list changes when its objects do, which is rare; rebuilding it on every run cost nine
+     * statements.
+     *
+     * @return whether it was rebuilt
+     */
+    public boolean rebuildBehindViewIfChanged(String file, String version, String objects) {
+        SqlFile sql = SqlFile.load(file);
+        String builtFrom =
+                " Built from inputs " + Views.version(sql.render(parameters(sql, Map.of())) + "\n" + objects) + ".";
+        if (comment(qualifiedTable(sql)).endsWith(builtFrom)) {
+            return false;
+        }
+        rebuildBehindView(file, version, builtFrom);
+        return true;
+    }
+
+    /** The comment of a table or view, {@code catalog.schema.name}; empty when it has none or does not exist. */
+    private String comment(String qualified) {
+        String[] parts = qualified.split("\\.");
+        return trino
+                .query(
+                        "comments",
+                        "SELECT comment FROM system.metadata.table_comments WHERE catalog_name = "
+                                + new SqlValue.Text(parts[0]).render() + " AND schema_name = "
+                                + new SqlValue.Text(parts[1]).render() + " AND table_name = "
+                                + new SqlValue.Text(parts[2]).render())
+                .rows()
+                .stream()
+                .map(row -> java.util.Objects.toString(row.get(0), ""))
+                .findFirst()
+                .orElse("");
     }
 
     private boolean isBaseTable(String qualified) {

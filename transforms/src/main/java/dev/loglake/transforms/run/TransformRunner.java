@@ -170,8 +170,7 @@ public final class TransformRunner {
         lease.checkHeld();
         new RawPartitions(connections, schemas, MODELS.rawTables(), config.concurrency())
                 .register(trino, raw, arrivalDays, days.closedDays());
-        jobs.rebuildBehindView(
-                REFERENCE, ledger.runId().toLowerCase(Locale.ROOT).replace('-', '_'));
+        refreshReference(jobs, ledger);
 
         Totals totals = new Totals();
         SortedSet<LocalDate> eventDays = new TreeSet<>();
@@ -190,6 +189,19 @@ public final class TransformRunner {
                 totals.quarantined,
                 totals.requests.get(),
                 elapsed(started));
+    }
+
+    /** Rebuilds the IP-to-country reference list when its SQL or its objects in the raw bucket changed. */
+    private void refreshReference(JobRunner jobs, Ledger ledger) {
+        String bucket = schemas.lake().rawBucket();
+        String objects = ReferenceObjects.fingerprint(s3, bucket, RawLayout.IP_BLOCKS_PREFIX);
+        if (!jobs.rebuildBehindViewIfChanged(
+                REFERENCE, ledger.runId().toLowerCase(Locale.ROOT).replace('-', '_'), objects)) {
+            log.info(
+                    "The IP-to-country reference list is current (same SQL, same objects in s3://{}/{}): not rebuilt",
+                    bucket,
+                    RawLayout.IP_BLOCKS_PREFIX);
+        }
     }
 
     /**

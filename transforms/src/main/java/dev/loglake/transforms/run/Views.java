@@ -165,7 +165,8 @@ final class Views {
         return comments;
     }
 
-    private static String version(String text) {
+    /** A short fingerprint of {@code text}: the first 4 bytes of its SHA-256, in hex. */
+    static String version(String text) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 4);

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -251,7 +252,7 @@ public final class JobRunner {
                                 + new SqlValue.Text(parts[2]).render())
                 .rows()
                 .stream()
-                .map(row -> java.util.Objects.toString(row.get(0), ""))
+                .map(row -> Objects.toString(row.get(0), ""))
                 .findFirst()
                 .orElse("");
     }

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -240,21 +239,14 @@ public final class JobRunner {
         return true;
     }
 
-    /** The comment of a table or view, {@code catalog.schema.name}; empty when it has none or does not exist. */
+    /**
+     * The comment of a table or view, {@code catalog.schema.name}, as {@link Views#comments} reads its schema's; empty
+     * when it has none or does not exist.
+     */
     private String comment(String qualified) {
         String[] parts = qualified.split("\\.");
-        return trino
-                .query(
-                        "comments",
-                        "SELECT comment FROM system.metadata.table_comments WHERE catalog_name = "
-                                + new SqlValue.Text(parts[0]).render() + " AND schema_name = "
-                                + new SqlValue.Text(parts[1]).render() + " AND table_name = "
-                                + new SqlValue.Text(parts[2]).render())
-                .rows()
-                .stream()
-                .map(row -> Objects.toString(row.get(0), ""))
-                .findFirst()
-                .orElse("");
+        return Views.comments(trino, schemas, List.of(new SqlValue.Identifier(parts[1])))
+                .getOrDefault(parts[1] + "." + parts[2], "");
     }
 
     private boolean isBaseTable(String qualified) {

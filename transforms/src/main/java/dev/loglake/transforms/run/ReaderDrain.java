@@ -47,12 +47,13 @@ final class ReaderDrain {
      * those still running after the bound. Call it right after the views are guarded.
      */
     void await(SortedSet<LocalDate> reloaded, String runId) {
-        String guardedAt = (String) trino.query("reader drain", "SELECT to_iso8601(current_timestamp)")
-                .rows()
-                .get(0)
-                .get(0);
+        // One query asks for the readers and notes when it began, which is when the views were guarded (it runs
+        // right after): later polls ask for the readers begun before that same instant.
+        List<List<Object>> first =
+                trino.query("reader drain", readersQuery("current_timestamp")).rows();
+        String guardedAt = (String) first.get(0).get(0);
         long deadline = System.nanoTime() + bound.toNanos();
-        List<String> readers = readersBefore(guardedAt);
+        List<String> readers = queryIds(first);
         if (readers.isEmpty()) {
             return;
         }
@@ -64,29 +65,35 @@ final class ReaderDrain {
                 String.join(", ", readers));
         while (!readers.isEmpty() && System.nanoTime() < deadline) {
             pause();
-            readers = readersBefore(guardedAt);
+            readers = queryIds(trino.query(
+                            "reader drain",
+                            readersQuery("from_iso8601_timestamp(" + new SqlValue.Text(guardedAt).render() + ")"))
+                    .rows());
         }
         for (String queryId : readers) {
             kill(queryId, reloaded, runId);
         }
     }
 
-    /** The ids of running queries on the marts or reports schemas, begun before {@code guardedAt}, not this run's. */
-    private List<String> readersBefore(String guardedAt) {
+    /**
+     * One row: the instant the query began (ISO 8601) and the ids of the running queries on the marts or reports
+     * schemas begun before {@code before} (a SQL timestamp), not this run's; an aggregate, so there is a row when
+     * there are no such queries.
+     */
+    private String readersQuery(String before) {
         String marts = schemas.schema("marts").name().toLowerCase(Locale.ROOT);
         String reports = schemas.schema("reports").name().toLowerCase(Locale.ROOT);
-        return trino
-                .query(
-                        "reader drain",
-                        "SELECT query_id FROM system.runtime.queries WHERE state NOT IN ('FINISHED', 'FAILED')"
-                                + " AND created < from_iso8601_timestamp(" + new SqlValue.Text(guardedAt).render() + ")"
-                                + " AND coalesce(source, '') <> " + new SqlValue.Text(SOURCE).render()
-                                + " AND (strpos(lower(query), " + new SqlValue.Text(marts + ".").render() + ") > 0"
-                                + " OR strpos(lower(query), " + new SqlValue.Text(reports + ".").render() + ") > 0)")
-                .rows()
-                .stream()
-                .map(row -> (String) row.get(0))
-                .toList();
+        return "SELECT to_iso8601(current_timestamp), array_join(array_agg(query_id), ',')"
+                + " FROM system.runtime.queries WHERE state NOT IN ('FINISHED', 'FAILED')"
+                + " AND created < " + before
+                + " AND coalesce(source, '') <> " + new SqlValue.Text(SOURCE).render()
+                + " AND (strpos(lower(query), " + new SqlValue.Text(marts + ".").render() + ") > 0"
+                + " OR strpos(lower(query), " + new SqlValue.Text(reports + ".").render() + ") > 0)";
+    }
+
+    private static List<String> queryIds(List<List<Object>> rows) {
+        String ids = (String) rows.get(0).get(1);
+        return ids == null || ids.isEmpty() ? List.of() : List.of(ids.split(","));
     }
 
     private void kill(String queryId, SortedSet<LocalDate> reloaded, String runId) {

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,8 +62,7 @@ final class RawPartitions {
      * folder for the {@code closed} days (but those already registered by hours), hour folders for the others.
      */
     void register(TrinoSession trino, RawDays raw, SortedSet<LocalDate> days, Set<LocalDate> closed) {
-        Set<String> known = new TreeSet<>();
-        new TreeSet<>(tables.values()).forEach(table -> known.addAll(known(trino, table, days)));
+        Set<String> known = known(trino, new TreeSet<>(tables.values()), days);
         List<Call> calls = new ArrayList<>();
         int wholeDays = 0;
         for (RawDays.Partition partition : raw.partitions(days, registeredWhole(known, closed))) {
@@ -134,19 +134,22 @@ final class RawPartitions {
     }
 
     /**
-     * The known partitions of a raw table, keyed as {@link RawDays.Partition#key()}. The table of the text formats
-     * has the format as a column; a table of its own holds one format (parquet), which is not a column of it.
+     * The known partitions of the raw tables, keyed as {@link RawDays.Partition#key()}, in one query over their
+     * {@code $partitions} tables. The table of the text formats has the format as a column; a table of its own holds
+     * one format (parquet), which is not a column of it.
      */
-    private Set<String> known(TrinoSession trino, String table, SortedSet<LocalDate> days) {
-        String format = textTable(table) ? "log_format" : new SqlValue.Text(formatOf(table)).render();
+    private Set<String> known(TrinoSession trino, Set<String> rawTables, SortedSet<LocalDate> days) {
+        String sql = rawTables.stream()
+                .map(table -> "SELECT "
+                        + (textTable(table) ? "log_format" : new SqlValue.Text(formatOf(table)).render())
+                        + ", site, dt, hour FROM "
+                        + schemas.table(schemas.raw(), "\"" + table + "$partitions\"")
+                        + " WHERE dt BETWEEN "
+                        + new SqlValue.Text(days.first().toString()).render() + " AND "
+                        + new SqlValue.Text(days.last().toString()).render())
+                .collect(Collectors.joining("\nUNION ALL\n"));
         Set<String> known = new TreeSet<>();
-        trino.query(
-                        file(table),
-                        "SELECT " + format + ", site, dt, hour FROM "
-                                + schemas.table(schemas.raw(), "\"" + table + "$partitions\"")
-                                + " WHERE dt BETWEEN "
-                                + new SqlValue.Text(days.first().toString()).render() + " AND "
-                                + new SqlValue.Text(days.last().toString()).render())
+        trino.query("raw partitions", sql)
                 .rows()
                 .forEach(row -> known.add(row.get(0) + "/" + row.get(1) + "/" + row.get(2) + "/" + row.get(3)));
         return known;

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -18,8 +20,8 @@ import java.util.TreeMap;
 /**
  * The run ledger in the lake: every job run, and the status of every day.
  *
- * <p>Succeeded jobs are written in one INSERT with the next day status, not one INSERT each: every INSERT is a
- * Trino statement and a file, and a day's 14 jobs cost 2-3 s that way. Nothing a rerun needs is lost if the run
+ * <p>Succeeded jobs are written in one INSERT before the next final day status (partial, complete, failed), not one
+ * INSERT each: every INSERT is a Trino statement and a file, and a day's 14 jobs cost 2-3 s that way. Nothing a rerun needs is lost if the run
  * dies before the write: a day's status says "loading" until its jobs are written, so it is loaded again. A
  * failed job is written at once, with the pending ones.
  */
@@ -46,6 +48,11 @@ public final class Ledger {
     private final String runId;
     /** Rows of job_runs not yet written, rendered. */
     private final List<String> pendingJobs = new ArrayList<>();
+    /**
+     * Every day's latest status by kind: read once, on the first question, then kept up to date with this run's own
+     * writes. No one else writes the ledger while the run holds the writer lease.
+     */
+    private Map<DayKind, SortedMap<LocalDate, DayStatus>> known;
 
     public Ledger(TrinoSession trino, LakeSchemas schemas, String runId) {
         this.trino = requireNonNull(trino, "trino is null");
@@ -108,9 +115,17 @@ public final class Ledger {
         setStatuses(statuses);
     }
 
-    /** Sets each day's own status, all kinds in one INSERT. */
+    /**
+     * Sets each day's own status, all kinds in one INSERT. The jobs recorded so far are written first when a day
+     * becomes final (partial, complete or failed); "loading" needs none, so the jobs wait for the next write.
+     */
     public synchronized void setStatuses(Map<DayKind, ? extends Map<LocalDate, DayStatus>> statuses) {
-        flush();
+        boolean anyFinal = statuses.values().stream()
+                .flatMap(kindDays -> kindDays.values().stream())
+                .anyMatch(status -> status != DayStatus.LOADING);
+        if (anyFinal) {
+            flush();
+        }
         Instant now = Instant.now();
         List<String> rows = new ArrayList<>();
         new TreeMap<>(statuses).forEach((kind, kindDays) -> new TreeMap<>(kindDays)
@@ -131,19 +146,31 @@ public final class Ledger {
         }
         trino.query(
                 "ledger/day_status.sql", "INSERT INTO " + table("day_status") + " VALUES " + String.join(", ", rows));
+        if (known != null) {
+            statuses.forEach((kind, kindDays) -> known.get(kind).putAll(kindDays));
+        }
     }
 
     /** Every day of the kind that the ledger knows, with its latest status, as ledger/latest_day_status.sql says. */
-    public SortedMap<LocalDate, DayStatus> statuses(DayKind kind) {
+    public synchronized SortedMap<LocalDate, DayStatus> statuses(DayKind kind) {
+        if (known == null) {
+            known = readStatuses();
+        }
+        return new TreeMap<>(known.get(kind));
+    }
+
+    /** Both kinds' statuses in one query. */
+    private Map<DayKind, SortedMap<LocalDate, DayStatus>> readStatuses() {
         StatementResult result = trino.query(
-                "ledger/latest_day_status.sql",
-                "SELECT dt, status FROM " + table("latest_day_status") + " WHERE kind = "
-                        + new SqlValue.Text(kind.name().toLowerCase(java.util.Locale.ROOT)).render());
-        SortedMap<LocalDate, DayStatus> statuses = new TreeMap<>();
-        result.rows()
-                .forEach(row -> statuses.put(
-                        ((java.sql.Date) row.get(0)).toLocalDate(),
-                        DayStatus.valueOf(((String) row.get(1)).toUpperCase(java.util.Locale.ROOT))));
+                "ledger/latest_day_status.sql", "SELECT kind, dt, status FROM " + table("latest_day_status"));
+        Map<DayKind, SortedMap<LocalDate, DayStatus>> statuses = new EnumMap<>(DayKind.class);
+        for (DayKind kind : DayKind.values()) {
+            statuses.put(kind, new TreeMap<>());
+        }
+        result.rows().forEach(row -> statuses.get(DayKind.valueOf(((String) row.get(0)).toUpperCase(Locale.ROOT)))
+                .put(
+                        ((java.sql.Date) row.get(1)).toLocalDate(),
+                        DayStatus.valueOf(((String) row.get(2)).toUpperCase(Locale.ROOT))));
         return statuses;
     }
 

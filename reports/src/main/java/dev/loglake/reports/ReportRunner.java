@@ -101,7 +101,8 @@ public final class ReportRunner {
         DayCoverage.requireOver(window, request.date(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         try (TrinoSession trino = new TrinoSession(connections)) {
             ReportQueries queries = new ReportQueries(trino, schemas);
-            if (!queries.ledgerExists()) {
+            ReportQueries.TablesPresent present = queries.tablesPresent();
+            if (!present.ledger()) {
                 throw LoglakeException.user(
                         "The lake has no loaded day yet (there is no ledger table %s). Nothing was written. Run"
                                 + " './loglake transform' first.",
@@ -115,8 +116,7 @@ public final class ReportRunner {
             log.info("Report on the {} {}: {}", window.period().id(), window.key(), coverage.summary());
             ReportModel model;
             try {
-                model = read(
-                        coverage, DayCoverage.describe(previous, statuses), request.site(), queries.conversionsExist());
+                model = read(coverage, DayCoverage.describe(previous, statuses), request.site(), present.conversions());
             } catch (LoglakeException e) {
                 // A query that failed on a day being rewritten under it: say so, rather than Trino's file error.
                 ReloadCheck.requireUnchanged(before, queries.ledgerDays(previous.first(), window.last()), e);

@@ -52,7 +52,7 @@ public final class ReportQueries {
 
     /** Whether the transforms ever ran on this lake: they create the ledger's day_status table. */
     public boolean ledgerExists() {
-        return tableExists("ledger/day_status.sql", schemas.ledger(), "day_status");
+        return tablesPresent().ledger();
     }
 
     /**
@@ -60,20 +60,38 @@ public final class ReportQueries {
      * catalog (marts/conversions.sql, {@code @requires_catalog}).
      */
     public boolean conversionsExist() {
-        return tableExists("marts/conversions.sql", schemas.marts(), "conversions");
+        return tablesPresent().conversions();
     }
 
-    private boolean tableExists(String file, SqlValue.Identifier schema, String table) {
-        return trino.query(
-                                file,
-                                "SELECT count(*) FROM " + schemas.catalog().render() + ".information_schema.tables"
-                                        + " WHERE table_schema = "
-                                        + new SqlValue.Text(schema.name()).render()
-                                        + " AND table_name = "
-                                        + new SqlValue.Text(table).render())
-                        .singleLong()
-                > 0;
+    /**
+     * Which of the tables a report depends on exist: the ledger's day_status ({@link #ledgerExists}) and the
+     * conversions mart ({@link #conversionsExist}), in one query (a report asks both before it reads, one after the
+     * other: each question is a statement's fixed cost).
+     */
+    public TablesPresent tablesPresent() {
+        String ledger = schemas.ledger().name() + ".day_status";
+        String conversions = schemas.marts().name() + ".conversions";
+        List<Object> found = trino
+                .query(
+                        "ledger/day_status.sql",
+                        "SELECT table_schema || '.' || table_name FROM "
+                                + schemas.catalog().render()
+                                + ".information_schema.tables WHERE table_schema IN ("
+                                + new SqlValue.Text(schemas.ledger().name()).render() + ", "
+                                + new SqlValue.Text(schemas.marts().name()).render() + ") AND table_name IN"
+                                + " ('day_status', 'conversions')")
+                .rows()
+                .stream()
+                .map(row -> row.get(0))
+                .toList();
+        return new TablesPresent(found.contains(ledger), found.contains(conversions));
     }
+
+    /**
+     * @param ledger whether the ledger's day_status table exists
+     * @param conversions whether the conversions mart exists
+     */
+    public record TablesPresent(boolean ledger, boolean conversions) {}
 
     /** What the ledger says of each day of [first, last] that it knows, by day. */
     public List<LedgerDay> ledgerDays(LocalDate first, LocalDate last) {

@@ -45,6 +45,10 @@ public final class JobRunner {
     private final Set<String> existingTables = ConcurrentHashMap.newKeySet();
     /** Schemas ({@code catalog.schema}) whose tables have been listed into {@link #existingTables}. */
     private final Set<String> listedSchemas = ConcurrentHashMap.newKeySet();
+    /** Schemas whose tables {@link #knowTables} gave: every table of theirs is in {@link #existingTables}. */
+    private final Set<String> knownSchemas = ConcurrentHashMap.newKeySet();
+    /** Whether this runner created a model's table. */
+    private volatile boolean createdTables;
 
     private final Map<String, List<String>> analyzableColumns = new ConcurrentHashMap<>();
 
@@ -102,6 +106,7 @@ public final class JobRunner {
                                 + TableComments.columnsAndComment(sql, job.columns(file, select))
                                 + "\nWITH (" + tableProperties(sql) + ")");
                 existingTables.add(table);
+                createdTables = true;
             } else if (replaced.isPresent()) {
                 StalePartitions stale = StalePartitions.before(job, file, table, partitionColumn(sql), replaced.get());
                 StatementResult written = run(job, file, partitions, "INSERT INTO " + table + "\n" + select);
@@ -226,27 +231,19 @@ public final class JobRunner {
      * The reference list changes when its objects do, which is rare; rebuilding it on every run cost nine
      * statements.
      *
+     * @param metadata the run's read of the catalog, which holds the view's comment
      * @return whether it was rebuilt
      */
-    public boolean rebuildBehindViewIfChanged(String file, String version, String objects) {
+    public boolean rebuildBehindViewIfChanged(String file, String version, String objects, LakeMetadata metadata) {
         SqlFile sql = SqlFile.load(file);
         String builtFrom =
                 " Built from inputs " + Views.version(sql.render(parameters(sql, Map.of())) + "\n" + objects) + ".";
-        if (comment(qualifiedTable(sql)).endsWith(builtFrom)) {
+        String[] view = qualifiedTable(sql).split("\\.");
+        if (metadata.comments().getOrDefault(view[1] + "." + view[2], "").endsWith(builtFrom)) {
             return false;
         }
         rebuildBehindView(file, version, builtFrom);
         return true;
-    }
-
-    /**
-     * The comment of a table or view, {@code catalog.schema.name}, as {@link Views#comments} reads its schema's; empty
-     * when it has none or does not exist.
-     */
-    private String comment(String qualified) {
-        String[] parts = qualified.split("\\.");
-        return Views.comments(trino, schemas, List.of(new SqlValue.Identifier(parts[1])))
-                .getOrDefault(parts[1] + "." + parts[2], "");
     }
 
     private boolean isBaseTable(String qualified) {
@@ -338,9 +335,25 @@ public final class JobRunner {
     }
 
     /**
-     * Whether the table exists. The first question about a schema lists its tables in one query (a statement per
-     * table cost ~80 ms each, 14 per day); a table missing from that list is asked about on its own later, since
-     * another run may have created it since.
+     * The tables the run's read of the catalog found in these schemas: {@link #tableExists} answers from them and
+     * from the tables this runner creates, without a query (the run holds the writer lease: no one else creates or
+     * drops the lake's tables meanwhile).
+     */
+    void knowTables(LakeMetadata metadata, List<SqlValue.Identifier> schemasRead) {
+        for (SqlValue.Identifier schema : schemasRead) {
+            metadata.tables(schema).forEach(table -> existingTables.add(schemas.table(schema, table)));
+            knownSchemas.add(schemas.catalog().render() + "." + schema.render());
+        }
+    }
+
+    /** Whether this runner created a table: the catalog read at the run's start no longer describes the lake. */
+    boolean createdTables() {
+        return createdTables;
+    }
+
+    /**
+     * Whether the table exists: known for the schemas of {@link #knowTables}; otherwise the first question about a
+     * schema lists its tables in one query, and a table missing from that list is asked about on its own later.
      */
     synchronized boolean tableExists(String qualifiedTable) {
         if (existingTables.contains(qualifiedTable)) {
@@ -348,6 +361,9 @@ public final class JobRunner {
         }
         String[] parts = qualifiedTable.split("\\.");
         String schema = parts[0] + "." + parts[1];
+        if (knownSchemas.contains(schema)) {
+            return false;
+        }
         if (listedSchemas.add(schema)) {
             trino.query(
                             "information_schema",

@@ -8,16 +8,15 @@ import dev.loglake.lake.model.ModelCatalog;
 import dev.loglake.lake.model.ModelKind;
 import dev.loglake.lake.sql.SqlValue;
 import dev.loglake.lake.trino.TrinoSession;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The lake's schemas, its raw and ledger tables (the DDL files of sql/raw and sql/ledger) and the ledger's views,
- * created where missing. What exists is read in two queries (the schemas, then every table's comment, which lists
- * the tables too), so that a current lake costs two statements instead of one CREATE ... IF NOT EXISTS per schema
- * and table.
+ * created where missing. What exists comes from the run's one read of the catalog ({@link LakeMetadata}: the
+ * schemas, and every table's comment, which lists the tables too), so that a current lake costs no statement
+ * instead of one CREATE ... IF NOT EXISTS per schema and table.
  */
 final class LakeTables {
 
@@ -31,10 +30,9 @@ final class LakeTables {
         this.catalog = requireNonNull(catalog, "catalog is null");
     }
 
-    void ensure(JobRunner jobs) {
-        createMissingSchemas();
-        List<SqlValue.Identifier> withDdl = List.of(schemas.raw(), schemas.ledger());
-        Map<String, String> comments = Views.comments(trino, schemas, withDdl);
+    void ensure(JobRunner jobs, LakeMetadata metadata) {
+        createMissingSchemas(metadata.schemas());
+        Map<String, String> comments = metadata.comments();
         for (String layer : List.of("raw", "ledger")) {
             for (Model ddl : catalog.all(ModelKind.DDL, layer)) {
                 ensure(ddl, comments, jobs);
@@ -43,11 +41,7 @@ final class LakeTables {
         new Views(trino, schemas).createOrReplace("ledger", comments);
     }
 
-    private void createMissingSchemas() {
-        Set<String> existing = new HashSet<>();
-        trino.query("schemas", "SELECT schema_name FROM " + schemas.catalog().render() + ".information_schema.schemata")
-                .rows()
-                .forEach(row -> existing.add((String) row.get(0)));
+    private void createMissingSchemas(Set<String> existing) {
         schemas.schemaLocations().forEach((schema, location) -> {
             if (!existing.contains(schema.name())) {
                 trino.query(

@@ -6,35 +6,36 @@ import dev.loglake.core.LoglakeException;
 import dev.loglake.lake.LakeSchemas;
 import dev.loglake.lake.sql.SqlFile;
 import dev.loglake.lake.sql.SqlValue;
-import dev.loglake.lake.trino.TrinoSession;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Refuses to load into a lake whose staging or mart tables lack a column their SQL files now write (the
  * {@code site} column of a lake built before sites, for one). A load INSERTs by position into the table as it
  * was created, so such a table would fail the run halfway with Trino's column-count error, after the days were
- * marked loading. Checked before anything is written, in one query; the error names each table, the missing
+ * marked loading. Checked before anything is written, from the run's read of the catalog; the error names each table, the missing
  * columns and the fix: the tables are rebuilt from the raw logs, which the lake keeps.
  */
 final class ModelColumns {
-    private final TrinoSession trino;
     private final LakeSchemas schemas;
 
-    ModelColumns(TrinoSession trino, LakeSchemas schemas) {
-        this.trino = requireNonNull(trino, "trino is null");
+    ModelColumns(LakeSchemas schemas) {
         this.schemas = requireNonNull(schemas, "schemas is null");
     }
 
-    /** Throws a user error naming every table of {@code files} that exists without all of its file's columns. */
-    void requireCurrent(List<String> files) {
-        Map<String, Set<String>> actual = actualColumns();
+    /**
+     * Throws a user error naming every table of {@code files} that exists without all of its file's columns, as the
+     * run's read of the catalog found them.
+     */
+    void requireCurrent(List<String> files, LakeMetadata metadata) {
+        Map<String, Set<String>> actual = new HashMap<>();
+        for (SqlValue.Identifier schema : List.of(schemas.staging(), schemas.marts())) {
+            metadata.columnNames(schema).forEach((table, names) -> actual.put(table, Set.copyOf(names)));
+        }
         List<String> outdated = new ArrayList<>();
         List<String> drops = new ArrayList<>();
         for (String file : files) {
@@ -60,23 +61,6 @@ final class ModelColumns {
                             + " --to LAST' (the lake's first and last raw days).",
                     String.join("; ", outdated), String.join(" ", drops));
         }
-    }
-
-    /** {@code schema.table} to its column names, for every table of the staging and marts schemas. */
-    private Map<String, Set<String>> actualColumns() {
-        String inSchemas = List.of(schemas.staging().name(), schemas.marts().name()).stream()
-                .map(name -> new SqlValue.Text(name).render())
-                .collect(Collectors.joining(", ", "(", ")"));
-        Map<String, Set<String>> columns = new HashMap<>();
-        trino.query(
-                        "columns",
-                        "SELECT table_schema, table_name, column_name FROM "
-                                + schemas.catalog().render() + ".information_schema.columns WHERE table_schema IN "
-                                + inSchemas)
-                .rows()
-                .forEach(row -> columns.computeIfAbsent(row.get(0) + "." + row.get(1), key -> new HashSet<>())
-                        .add((String) row.get(2)));
-        return columns;
     }
 
     private String tableName(SqlFile sql) {

@@ -31,15 +31,11 @@ final class ShopMarts {
         this.connected = connected;
     }
 
-    static ShopMarts detect(TrinoSession trino, ShopConfig shop, List<Model> marts) {
+    /** {@code metadata}: the run's read of the catalog, which asked whether Trino has the shop's catalog. */
+    static ShopMarts detect(TrinoSession trino, ShopConfig shop, List<Model> marts, LakeMetadata metadata) {
         List<String> needing =
                 marts.stream().filter(ShopMarts::needsShop).map(Model::file).toList();
-        boolean connected = !trino.query(
-                        "shop catalog",
-                        "SELECT catalog_name FROM system.metadata.catalogs WHERE catalog_name = "
-                                + new SqlValue.Text(shop.catalog()).render())
-                .rows()
-                .isEmpty();
+        boolean connected = metadata.catalogs().contains(shop.catalog());
         if (!connected) {
             log.info(
                     "Skipping {}: Trino has no catalog '{}' ({}), so no business data is connected. Connect the shop's"

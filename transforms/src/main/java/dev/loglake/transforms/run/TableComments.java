@@ -9,7 +9,6 @@ import dev.loglake.lake.trino.TrinoSession;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,12 +50,11 @@ final class TableComments {
     }
 
     /**
-     * Writes the table and column comments of these model files' tables where the lake's differ; {@code tables}
-     * holds the comment of every table of the staging and marts schemas by {@code schema.table}
-     * ({@link Views#comments}, read once for these schemas and the reports views).
+     * Writes the table and column comments of these model files' tables where the lake's differ, as {@code metadata}
+     * (a read of the catalog after the lake's last CREATE TABLE) has them.
      */
-    void sync(List<String> files, Map<String, String> tables) {
-        Map<String, String> actual = actualComments(tables);
+    void sync(List<String> files, LakeMetadata metadata) {
+        Map<String, String> actual = actualComments(metadata);
         int written = 0;
         for (String file : files) {
             SqlFile sql = SqlFile.load(file);
@@ -86,24 +84,19 @@ final class TableComments {
     }
 
     /**
-     * Every comment of the staging and marts schemas: {@code schema.table.column} to a column's comment (one query),
-     * and {@code schema.table.} to the table's (empty when it has none), from {@code tables}.
+     * Every comment of the staging and marts schemas: {@code schema.table.column} to a column's comment, and
+     * {@code schema.table.} to the table's (empty when it has none).
      */
-    private Map<String, String> actualComments(Map<String, String> tables) {
+    private Map<String, String> actualComments(LakeMetadata metadata) {
         List<String> schemaNames =
                 List.of(schemas.staging().name(), schemas.marts().name());
-        String inSchemas = schemaNames.stream()
-                .map(name -> new SqlValue.Text(name).render())
-                .collect(Collectors.joining(", ", "(", ")"));
-        String catalog = new SqlValue.Text(schemas.catalog().name()).render();
         Map<String, String> comments = new HashMap<>();
-        trino.query(
-                        "comments",
-                        "SELECT table_schem, table_name, column_name, remarks FROM system.jdbc.columns WHERE table_cat = "
-                                + catalog + " AND table_schem IN " + inSchemas)
-                .rows()
-                .forEach(row -> comments.put(row.get(0) + "." + row.get(1) + "." + row.get(2), text(row.get(3))));
-        tables.forEach((table, comment) -> {
+        metadata.columns().forEach((table, columns) -> {
+            if (schemaNames.contains(table.substring(0, table.indexOf('.')))) {
+                columns.forEach(column -> comments.put(table + "." + column.name(), column.comment()));
+            }
+        });
+        metadata.comments().forEach((table, comment) -> {
             if (schemaNames.contains(table.substring(0, table.indexOf('.')))) {
                 comments.put(table + ".", comment);
             }
@@ -123,9 +116,5 @@ final class TableComments {
 
     private String qualified(String schemaAndTable) {
         return schemas.catalog().render() + "." + schemaAndTable;
-    }
-
-    private static String text(Object value) {
-        return Objects.toString(value, "");
     }
 }

@@ -76,6 +76,11 @@ public final class TransformRunner {
     private HeldLease lease;
     /** The raw days of the run in progress: which objects its statements may open (null between runs). */
     private RawDays raw;
+    /**
+     * The catalog as the run in progress began, with the comments of the views it has guarded since (null between
+     * runs): what the run knows of the lake's tables and views without asking again.
+     */
+    private LakeMetadata catalog;
 
     public TransformRunner(
             TrinoConnections connections,
@@ -137,21 +142,24 @@ public final class TransformRunner {
             this.shopMarts = null;
             this.raw = null;
             this.lease = null;
+            this.catalog = null;
         }
     }
 
     private TransformSummary run(
             TransformRequest request, Instant started, SortedSet<LocalDate> available, RawDays raw, Ledger ledger) {
         JobRunner jobs = new JobRunner(connections, trino, schemas, ledger);
+        catalog = LakeMetadata.read(trino, schemas, shop.catalog());
+        jobs.knowTables(catalog, List.of(schemas.staging(), schemas.marts()));
         createSchemasAndTables(jobs);
-        shopMarts = ShopMarts.detect(trino, shop, MODELS.all(ModelKind.MODEL, "marts"));
+        shopMarts = ShopMarts.detect(trino, shop, MODELS.all(ModelKind.MODEL, "marts"), catalog);
         SortedMap<LocalDate, Ledger.DayStatus> arrivalStatuses = ledger.statuses(Ledger.DayKind.ARRIVAL);
         SortedSet<LocalDate> arrivalDays = request.range()
                 .map(range -> (SortedSet<LocalDate>) new TreeSet<>(range.dates()))
                 .orElseGet(() -> pending(available, arrivalStatuses));
         if (arrivalDays.isEmpty()) {
             log.info("Every raw day is complete already; nothing to do.");
-            describeForBiTools();
+            describeForBiTools(jobs);
             return new TransformSummary(
                     ledger.runId(), arrivalDays, new TreeSet<>(), new TreeSet<>(), 0, 0, 0, elapsed(started));
         }
@@ -179,7 +187,7 @@ public final class TransformRunner {
                 eventDays.addAll(loadBatch(batch, days, jobs, ledger, totals));
             }
         }
-        describeForBiTools();
+        describeForBiTools(jobs);
         return new TransformSummary(
                 ledger.runId(),
                 arrivalDays,
@@ -196,7 +204,7 @@ public final class TransformRunner {
         String bucket = schemas.lake().rawBucket();
         String objects = ReferenceObjects.fingerprint(s3, bucket, RawLayout.IP_BLOCKS_PREFIX);
         if (!jobs.rebuildBehindViewIfChanged(
-                REFERENCE, ledger.runId().toLowerCase(Locale.ROOT).replace('-', '_'), objects)) {
+                REFERENCE, ledger.runId().toLowerCase(Locale.ROOT).replace('-', '_'), objects, catalog)) {
             log.info(
                     "The IP-to-country reference list is current (same SQL, same objects in s3://{}/{}): not rebuilt",
                     bucket,
@@ -289,7 +297,7 @@ public final class TransformRunner {
                 new TreeSet<>(ledger.statuses(Ledger.DayKind.EVENT).keySet());
         known.retainAll(eventDays);
         if (!known.isEmpty()) {
-            new Views(trino, schemas).guard(known, ledger.runId());
+            catalog = catalog.withComments(new Views(trino, schemas).guard(known, ledger.runId(), catalog));
             new ReaderDrain(trino, schemas, config.readerDrain()).await(known, ledger.runId());
         }
     }
@@ -420,8 +428,8 @@ public final class TransformRunner {
     }
 
     private void createSchemasAndTables(JobRunner jobs) {
-        new LakeTables(trino, schemas, MODELS).ensure(jobs);
-        new ModelColumns(trino, schemas).requireCurrent(modelFiles());
+        new LakeTables(trino, schemas, MODELS).ensure(jobs, catalog);
+        new ModelColumns(schemas).requireCurrent(modelFiles(), catalog);
     }
 
     /** The staging and mart models' files, but the reference buckets' (a view of its own, rebuilt every run). */
@@ -438,15 +446,15 @@ public final class TransformRunner {
 
     /**
      * Puts the comments of the SQL files' headers on the tables, and creates or replaces the views of the reports
-     * schema once the marts they read exist, both only where something changed: a current lake costs two queries
-     * (the tables' and views' comments, which also say whether the marts exist, and the columns' comments).
+     * schema once the marts they read exist, both only where something changed. It knows the lake from the run's
+     * read of the catalog, updated with the views the run guarded; only a run that created a table reads the catalog
+     * again (one query). A current lake costs no statement.
      */
-    private void describeForBiTools() {
-        Map<String, String> comments =
-                Views.comments(trino, schemas, List.of(schemas.staging(), schemas.marts(), schemas.reports()));
-        new TableComments(trino, schemas).sync(modelFiles(), comments);
-        if (comments.containsKey(schemas.marts().name() + ".daily_traffic")) {
-            new Views(trino, schemas).createOrReplace("views", comments);
+    private void describeForBiTools(JobRunner jobs) {
+        LakeMetadata now = jobs.createdTables() ? LakeMetadata.read(trino, schemas, shop.catalog()) : catalog;
+        new TableComments(trino, schemas).sync(modelFiles(), now);
+        if (now.comments().containsKey(schemas.marts().name() + ".daily_traffic")) {
+            new Views(trino, schemas).createOrReplace("views", now.comments());
         }
     }
 

@@ -15,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -80,35 +79,50 @@ final class Views {
         }
     }
     /**
-     * Replaces every view of the reports schema that has a day column by its {@link GuardedView}: no query on it
+     * Replaces every view of the reports schema that has a day column and reads the marts by its {@link GuardedView}: no query on it
      * reads the {@code days} being rewritten, and one that reaches them fails naming them and the run. The views
      * keep their comment with "being rewritten" added, so that {@link #createOrReplace} restores them afterwards
-     * (and so does any later run, if this one is cut off).
+     * (and so does any later run, if this one is cut off). The views' columns are those the run's read of the
+     * catalog found ({@code metadata}); a run changes no view's columns before it ends.
+     *
+     * @return the guarded views' new comments, by {@code schema.view}
      */
-    void guard(SortedSet<LocalDate> days, String runId) {
+    Map<String, String> guard(SortedSet<LocalDate> days, String runId, LakeMetadata metadata) {
         List<Model> views = ModelCatalog.lake().all(ModelKind.VIEW, "views");
         SqlValue.Identifier schema = schemas.schema(views.get(0).relation().split("\\.")[0]);
-        Map<String, List<String>> columns = columns(schema);
+        Map<String, List<String>> columns = metadata.columnNames(schema);
         String message = "Day %s is being rewritten by transform run " + runId + " (since "
                 + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "): late lines, a backfill, a rerun or a day still"
                 + " arriving. Its figures are not served until that run ends; query again then.";
-        int guarded = 0;
+        Map<String, String> guarded = new HashMap<>();
         for (Model view : views) {
             String name = name(view);
-            List<String> viewColumns = columns.getOrDefault(name.substring(name.indexOf('.') + 1), List.of());
-            if (!viewColumns.contains("dt") || view.relation().endsWith(".served_days")) {
+            List<String> viewColumns = columns.getOrDefault(name, List.of());
+            if (!viewColumns.contains("dt") || !readsMarts(view)) {
                 continue;
             }
             String body = view.sql().render(schemas.parameters());
             String comment = comment(view.sql(), body) + " Being rewritten: " + days + ".";
             replace(view, name, comment, new GuardedView(body, viewColumns, days, message).sql());
-            guarded++;
+            guarded.put(name, comment);
         }
         log.info(
                 "{} view(s) of schema {} hold no figures of day(s) {} until this run ends",
-                guarded,
+                guarded.size(),
                 schema.name(),
                 days);
+        return guarded;
+    }
+
+    /**
+     * Whether the view reads a mart, itself or through the views it reads: only the marts' files are replaced while
+     * a run rewrites days. A view of the ledger alone (day_status, served_days) reads tables that are only appended
+     * to, and must go on saying which days are loading.
+     */
+    static boolean readsMarts(Model view) {
+        ModelCatalog catalog = ModelCatalog.lake();
+        return view.reads().stream().anyMatch(relation -> relation.startsWith("marts."))
+                || catalog.dependencies(view).stream().anyMatch(Views::readsMarts);
     }
 
     /** The view's schema-qualified name, as its file's {@code @view} tag renders it. */
@@ -121,21 +135,6 @@ final class Views {
                 view.file(),
                 "CREATE OR REPLACE VIEW " + schemas.catalog().render() + "." + name + " COMMENT "
                         + new SqlValue.Text(comment).render() + " AS\n" + body);
-    }
-
-    /** Each view's and table's columns in the schema, in order, by name. */
-    private Map<String, List<String>> columns(SqlValue.Identifier schema) {
-        Map<String, List<String>> columns = new HashMap<>();
-        trino.query(
-                        "views",
-                        "SELECT table_name, column_name FROM "
-                                + schemas.catalog().render()
-                                + ".information_schema.columns WHERE table_schema = "
-                                + new SqlValue.Text(schema.name()).render() + " ORDER BY table_name, ordinal_position")
-                .rows()
-                .forEach(row -> columns.computeIfAbsent((String) row.get(0), key -> new ArrayList<>())
-                        .add((String) row.get(1)));
-        return columns;
     }
 
     /** What the view is, its grain, what each column means, and where it comes from with its version. */

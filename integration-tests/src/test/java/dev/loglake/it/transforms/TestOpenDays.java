@@ -75,6 +75,13 @@ class TestOpenDays {
         assertThat(statuses(lake, "arrival"))
                 .containsExactly(Map.entry(START, "complete"), Map.entry(today, "complete"));
         assertThat(viewStatuses(lake)).containsExactly(Map.entry(START, "complete"), Map.entry(today, "complete"));
+        // The later run rewrote the day, so it guarded the reports views while it ran: they serve the day again.
+        long requests = lake.single(
+                "SELECT count(*) FROM " + lake.table("marts", "fact_requests") + " WHERE dt = DATE '" + today + "'");
+        assertThat(lake.rows("SELECT is_complete, requests FROM " + lake.table("reports", "daily_kpis")
+                        + " WHERE dt = DATE '" + today + "'"))
+                .as("the rewritten day in daily_kpis once the run that guarded the views ended")
+                .containsExactly(List.of(true, requests));
         ManifestChecks.assertLakeMatches(lake, manifest);
     }
 

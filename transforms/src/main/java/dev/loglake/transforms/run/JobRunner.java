@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the SQL files of the lake. A model file (a SELECT with {@code @partitioned_by}) gets its table, with
- * the comments of its header, on its first load; every load replaces exactly the partitions its SELECT returns (the session writes with
- * {@code insert_existing_partitions_behavior = OVERWRITE}). Every job is recorded in the ledger, and
- * reports its progress while it runs.
+ * the comments of its header, on its first load; every load replaces exactly the partitions its SELECT returns
+ * (the session writes with {@code insert_existing_partitions_behavior = OVERWRITE}). Every job is recorded in the
+ * ledger, and reports its progress while it runs.
  *
  * <p>Jobs may run at the same time (see {@link ModelGraph}): each load runs on a session of its own, opened with
  * the job's session properties, and the shared session answers only the quick questions about tables.

@@ -21,9 +21,9 @@ import java.util.TreeMap;
  * The run ledger in the lake: every job run, and the status of every day.
  *
  * <p>Succeeded jobs are written in one INSERT before the next final day status (partial, complete, failed), not one
- * INSERT each: every INSERT is a Trino statement and a file, and a day's 14 jobs cost 2-3 s that way. Nothing a rerun needs is lost if the run
- * dies before the write: a day's status says "loading" until its jobs are written, so it is loaded again. A
- * failed job is written at once, with the pending ones.
+ * INSERT each: every INSERT is a Trino statement and a file, and a day's 14 jobs cost 2-3 s that way. Nothing a
+ * rerun needs is lost if the run dies before the write: a day's status says "loading" until its jobs are written,
+ * so it is loaded again. A failed job is written at once, with the pending ones.
  */
 public final class Ledger {
     /** Which side of the lake a day status is about. */

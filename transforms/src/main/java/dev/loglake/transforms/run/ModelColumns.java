@@ -17,8 +17,8 @@ import java.util.Set;
  * Refuses to load into a lake whose staging or mart tables lack a column their SQL files now write (the
  * {@code site} column of a lake built before sites, for one). A load INSERTs by position into the table as it
  * was created, so such a table would fail the run halfway with Trino's column-count error, after the days were
- * marked loading. Checked before anything is written, from the run's read of the catalog; the error names each table, the missing
- * columns and the fix: the tables are rebuilt from the raw logs, which the lake keeps.
+ * marked loading. Checked before anything is written, from the run's read of the catalog; the error names each
+ * table, the missing columns and the fix: the tables are rebuilt from the raw logs, which the lake keeps.
  */
 final class ModelColumns {
     private final LakeSchemas schemas;

@@ -302,10 +302,16 @@ public final class TransformRunner {
         }
     }
 
-    /** After a failed batch: the views serve the complete days again (the failed ones are not among them). */
+    /**
+     * After a failed batch: the views serve the complete days again (the failed ones are not among them). Their
+     * comments are read afresh: the failure may have come in the middle of guarding them.
+     */
     private void restoreViews() {
         try {
-            new Views(trino, schemas).createOrReplace("views");
+            new Views(trino, schemas)
+                    .createOrReplace(
+                            "views",
+                            LakeMetadata.read(trino, schemas, shop.catalog()).comments());
         } catch (LoglakeException e) {
             log.warn("Could not restore the reports views; the next run does: {}", e.getMessage());
         }

@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SortedSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -30,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * (sql/views/), which give a BI user the KPIs without joins. The model catalog says which there are and in which
  * order (a view after the views it reads). Each is created with CREATE OR REPLACE VIEW, and only when its file
  * changed: the view's comment ends with the file's name and a version (a hash of the view's SQL and comment), so a
- * schema whose views are current costs one query.
+ * schema whose views are current costs no statement beyond the run's one read of the catalog
+ * ({@link LakeMetadata}).
  *
  * <p>A view's columns are described in the view's comment, not one COMMENT ON COLUMN each: a view column
  * comment rewrites the whole view in the metastore (about half a second each on a loaded 2-core machine),
@@ -47,22 +47,16 @@ final class Views {
         this.schemas = requireNonNull(schemas, "schemas is null");
     }
 
-    /** Creates or replaces the views of one folder of sql/ ({@code ledger} or {@code views}) that changed. */
-    void createOrReplace(String layer) {
-        createOrReplace(layer, null);
-    }
-
     /**
-     * The same, given the comments of the layer's schema ({@code schema.table} to comment) when the caller has
-     * read them already, or null to read them here.
+     * Creates or replaces the views of one folder of sql/ ({@code ledger} or {@code views}) that changed, given the
+     * current comments of the layer's schema ({@code schema.table} to comment; {@link LakeMetadata#comments}).
      */
-    void createOrReplace(String layer, Map<String, String> knownComments) {
+    void createOrReplace(String layer, Map<String, String> current) {
         List<Model> views = ModelCatalog.lake().all(ModelKind.VIEW, layer);
         if (views.isEmpty()) {
             return;
         }
         SqlValue.Identifier schema = schemas.schema(views.get(0).relation().split("\\.")[0]);
-        Map<String, String> current = knownComments != null ? knownComments : comments(trino, schemas, List.of(schema));
         int replaced = 0;
         for (Model view : views) {
             SqlFile sql = view.sql();
@@ -78,12 +72,14 @@ final class Views {
             log.info("Created or replaced {} view(s) in schema {}", replaced, schema.name());
         }
     }
+
     /**
-     * Replaces every view of the reports schema that has a day column and reads the marts by its {@link GuardedView}: no query on it
-     * reads the {@code days} being rewritten, and one that reaches them fails naming them and the run. The views
-     * keep their comment with "being rewritten" added, so that {@link #createOrReplace} restores them afterwards
-     * (and so does any later run, if this one is cut off). The views' columns are those the run's read of the
-     * catalog found ({@code metadata}); a run changes no view's columns before it ends.
+     * Replaces every view of the reports schema that has a day column and reads the marts by its
+     * {@link GuardedView}: no query on it reads the {@code days} being rewritten, and one that reaches them fails
+     * naming them and the run. The views keep their comment with "being rewritten" added, so that
+     * {@link #createOrReplace} restores them afterwards (and so does any later run, if this one is cut off). The
+     * views' columns are those the run's read of the catalog found ({@code metadata}); a run changes no view's
+     * columns before it ends.
      *
      * @return the guarded views' new comments, by {@code schema.view}
      */
@@ -144,24 +140,6 @@ final class Views {
                 .collect(Collectors.joining("; "));
         String described = sql.tableComment().orElse("") + " Columns: " + columns + ".";
         return described + " (loglake sql/" + sql.name() + ", version " + version(body + described) + ")";
-    }
-
-    /** The comment of every table and view of these schemas, by {@code schema.table}, in one query. */
-    static Map<String, String> comments(TrinoSession trino, LakeSchemas schemas, List<SqlValue.Identifier> of) {
-        Map<String, String> comments = new HashMap<>();
-        trino.query(
-                        "comments",
-                        "SELECT schema_name, table_name, comment FROM system.metadata.table_comments WHERE"
-                                + " catalog_name = "
-                                + new SqlValue.Text(schemas.catalog().name()).render()
-                                + " AND schema_name IN ("
-                                + of.stream()
-                                        .map(schema -> new SqlValue.Text(schema.name()).render())
-                                        .collect(Collectors.joining(", "))
-                                + ")")
-                .rows()
-                .forEach(row -> comments.put(row.get(0) + "." + row.get(1), Objects.toString(row.get(2), "")));
-        return comments;
     }
 
     /** A short fingerprint of {@code text}: the first 4 bytes of its SHA-256, in hex. */
